@@ -1,0 +1,37 @@
+"""Every path the program uses, decided in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    """A folder shipped with the program: inside the package when installed from a wheel,
+    beside it in a source checkout (where the wheel's force-include is not applied)."""
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def data_files_dir() -> Path:
+    """The bundled sample plan and ITA catalogue."""
+    return _bundled("data")
+
+
+def fonts_dir() -> Path:
+    """The bundled Thai fonts and their licence."""
+    return _bundled("fonts")
+
+
+def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Where the year files live: `--data`, else `ITACHECK_DATA`, else the user data directory."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("ITACHECK_DATA")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("itacheck", appauthor=False))
