@@ -1,0 +1,190 @@
+"""Where each task stands as of a date, and the totals a report or dashboard shows.
+
+Time is always a parameter (``as_of``): the same records give the same statuses on any machine
+on any day, which is what lets a report be regenerated and tested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from itacheck.domain.cadence import Occurrence, occurrences_for
+from itacheck.domain.fiscal import Round
+from itacheck.domain.model import Measure, Plan, Record, Task
+
+STATUSES = ("done", "late", "overdue", "due_soon", "open", "upcoming", "skipped")
+
+#: Which status speaks for a group: what needs attention first.
+_URGENCY = ("overdue", "due_soon", "open", "late", "upcoming", "done", "skipped")
+
+DEFAULT_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class OccurrenceStatus:
+    occurrence: Occurrence
+    status: str
+    done_on: date | None
+    records: tuple[Record, ...]
+
+
+def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: date,
+                      soon_days: int = DEFAULT_SOON_DAYS) -> OccurrenceStatus:
+    """Status of one occurrence from the records made for it. Records dated after ``as_of`` do not
+    count yet, so a report "as of 31 March" ignores April's work."""
+    known = tuple(sorted((r for r in records if r.done_on <= as_of), key=lambda r: r.done_on))
+    done = [r for r in known if not r.skipped]
+    if done:
+        first = done[0].done_on
+        return OccurrenceStatus(occurrence, "done" if first <= occurrence.due else "late", first, known)
+    if known:
+        return OccurrenceStatus(occurrence, "skipped", None, known)
+    if as_of > occurrence.due:
+        status = "overdue"
+    elif occurrence.due - as_of <= timedelta(days=soon_days) and as_of >= occurrence.start:
+        status = "due_soon"
+    elif as_of >= occurrence.start:
+        status = "open"
+    else:
+        status = "upcoming"
+    return OccurrenceStatus(occurrence, status, None, known)
+
+
+def in_round(occurrence: Occurrence, task: Task, rnd: Round) -> bool:
+    """An occurrence belongs to the round in which its window ends (a one-off task: its due date)."""
+    return rnd.contains(occurrence.due if task.cadence.kind == "once" else occurrence.end)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts per status over some occurrences."""
+
+    counts: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, statuses: Iterable[str]) -> Tally:
+        counted = dict.fromkeys(STATUSES, 0)
+        for s in statuses:
+            counted[s] += 1
+        return cls(tuple(counted.items()))
+
+    def __getitem__(self, status: str) -> int:
+        return dict(self.counts)[status]
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(tuple((s, self[s] + other[s]) for s in STATUSES))
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    @property
+    def completed(self) -> int:
+        return self["done"] + self["late"]
+
+    @property
+    def percent_complete(self) -> float | None:
+        """(done + late) / (all − skipped), in percent; ``None`` when nothing is expected."""
+        expected = self.total - self["skipped"]
+        return round(100 * self.completed / expected, 1) if expected else None
+
+    @property
+    def headline(self) -> str | None:
+        """The status a tree node shows: the most urgent one present."""
+        return next((s for s in _URGENCY if self[s]), None)
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return {"occurrences": self.total, **dict(self.counts), "percent_complete": self.percent_complete}
+
+
+EMPTY = Tally.of(())
+
+
+def _sum(tallies: Iterable[Tally]) -> Tally:
+    total = EMPTY
+    for t in tallies:
+        total = total + t
+    return total
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    task: Task
+    occurrences: tuple[OccurrenceStatus, ...]
+
+    @property
+    def tally(self) -> Tally:
+        return Tally.of(o.status for o in self.occurrences)
+
+
+@dataclass(frozen=True)
+class MeasureStatus:
+    measure: Measure
+    tasks: tuple[TaskStatus, ...]
+
+    @property
+    def tally(self) -> Tally:
+        return _sum(t.tally for t in self.tasks)
+
+
+@dataclass(frozen=True)
+class IndicatorTotal:
+    tool: str
+    indicator: int
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    plan: Plan
+    round: Round
+    as_of: date
+    measures: tuple[MeasureStatus, ...]
+
+    @property
+    def tally(self) -> Tally:
+        return _sum(m.tally for m in self.measures)
+
+    def by_indicator(self) -> tuple[IndicatorTotal, ...]:
+        """Totals per (tool, indicator), in plan order."""
+        groups: dict[tuple[str, int], IndicatorTotal] = {}
+        for m in self.measures:
+            key = (m.measure.tool, m.measure.indicator)
+            prev = groups.get(key)
+            groups[key] = IndicatorTotal(key[0], key[1], m.measure.indicator_name,
+                                         m.tally if prev is None else prev.tally + m.tally)
+        return tuple(groups.values())
+
+    def by_tool(self) -> dict[str, Tally]:
+        tools: dict[str, Tally] = {}
+        for m in self.measures:
+            tools[m.measure.tool] = tools.get(m.measure.tool, EMPTY) + m.tally
+        return tools
+
+    def occurrences(self) -> Iterable[tuple[MeasureStatus, TaskStatus, OccurrenceStatus]]:
+        for m in self.measures:
+            for t in m.tasks:
+                for o in t.occurrences:
+                    yield m, t, o
+
+
+def plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
+                soon_days: int = DEFAULT_SOON_DAYS) -> PlanStatus:
+    """Every occurrence of the plan that belongs to ``rnd``, with its status as of ``as_of``."""
+    by_key: dict[tuple[str, str], list[Record]] = {}
+    for r in records:
+        by_key.setdefault((r.task_id, r.occurrence), []).append(r)
+    measures = []
+    for measure in plan.measures:
+        tasks = []
+        for task in measure.tasks:
+            occs = tuple(
+                occurrence_status(o, by_key.get((task.id, o.key), ()), as_of, soon_days)
+                for o in occurrences_for(task.cadence, plan.year) if in_round(o, task, rnd)
+            )
+            tasks.append(TaskStatus(task, occs))
+        measures.append(MeasureStatus(measure, tuple(tasks)))
+    return PlanStatus(plan, rnd, as_of, tuple(measures))
