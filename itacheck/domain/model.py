@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from itacheck.domain.cadence import Cadence
+from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
 
 TOOLS = ("IIT", "EIT", "OIT")
 ROLES = ("step", "reporting")
@@ -104,6 +104,19 @@ class Plan:
             if t.id == task_id:
                 return t
         raise KeyError(task_id)
+
+    def occurrence(self, task_id: str, key: str) -> Occurrence:
+        """The occurrence ``key`` of a task in this plan's year; ValueError naming the valid keys."""
+        try:
+            task = self.task(task_id)
+        except KeyError:
+            raise ValueError(f"no task {task_id!r} in the {self.year} plan") from None
+        occurrences = occurrences_for(task.cadence, self.year)
+        for o in occurrences:
+            if o.key == key:
+                return o
+        valid = ", ".join(o.key for o in occurrences)
+        raise ValueError(f"task {task_id!r} has no occurrence {key!r} (valid: {valid})")
 
     def measure_of(self, task_id: str) -> Measure:
         for m in self.measures:

@@ -1,0 +1,83 @@
+"""Plan files: the human-editable TOML form of a year's plan and its recorded results.
+
+An officer writes or corrects a plan in a text editor, `itacheck plan import` reads it and
+`itacheck plan export` writes it back; the round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from itacheck.domain.model import Plan, Record
+from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
+
+FORMAT = 1
+
+_HEADER = """\
+# itacheck plan file: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (one fiscal year).
+# Edit it in any UTF-8 text editor, then `itacheck plan import FILE`.
+# cadence = { kind = "once", due = 2023-03-31 } | "monthly" | "quarterly" | "continuous" | "yearly"
+#         | { kind = "semiannual", due_months = [4, 10] } | { kind = "rrule", rule = "FREQ=WEEKLY;BYDAY=MO" }
+"""
+
+_RECORD_NAMESPACE = uuid.UUID("0b6f4c1e-3a57-4d0e-9a2f-6f1d2c3b4a59")
+
+
+def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
+    """A plan and its records from a parsed plan file, checked against each other."""
+    fmt = doc.get("format", FORMAT)
+    if fmt != FORMAT:
+        raise FormatError(f"plan file format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
+    plan = plan_from_dict(doc)
+    raw = doc.get("records", [])
+    if not isinstance(raw, list):
+        raise FormatError("'records' must be a list of [[records]] tables")
+    records = []
+    for n, item in enumerate(raw, start=1):
+        # Records without an id get one derived from their content, so importing the same file
+        # twice yields the same ids instead of duplicates.
+        seed = f"{plan.year}|{n}|{item.get('task')}|{item.get('occurrence')}|{item.get('done_on')}" if isinstance(item, dict) else str(n)
+        record = record_from_dict(item, default_id=str(uuid.uuid5(_RECORD_NAMESPACE, seed)))
+        try:
+            plan.occurrence(record.task_id, record.occurrence)
+        except ValueError as exc:
+            raise FormatError(f"record {n}: {exc}") from None
+        records.append(record)
+    return plan, tuple(records)
+
+
+def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
+    """Read and check a TOML plan file; FormatError (a ValueError) says what and where."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FormatError(f"{path}: not a valid TOML plan file: {exc}") from None
+    try:
+        return parse_plan_document(doc)
+    except FormatError as exc:
+        raise FormatError(f"{path}: {exc}") from None
+
+
+def _native_dates(value: Any) -> Any:
+    """ISO date strings back to TOML dates, so the file reads `due = 2023-03-31`."""
+    if isinstance(value, dict):
+        return {k: (date.fromisoformat(v) if k in ("due", "done_on") and isinstance(v, str) else _native_dates(v))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native_dates(v) for v in value]
+    return value
+
+
+def plan_file_text(plan: Plan, records: tuple[Record, ...] | list[Record]) -> str:
+    doc = {"format": FORMAT, **plan_to_dict(plan), "records": [record_to_dict(r) for r in records]}
+    return _HEADER + tomli_w.dumps(_native_dates(doc), multiline_strings=True)
