@@ -149,3 +149,17 @@ class Record:
     recorded_by: str = ""
     recorded_at: datetime | None = None
     skipped: bool = False
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of a year's audit log: who changed what, and when. Undoing a tick adds an entry
+    (``action="undo"``) that keeps the removed record, so nothing disappears without a trace."""
+
+    at: datetime
+    user: str
+    action: str
+    summary: str
+    task_id: str = ""
+    occurrence: str = ""
+    record_id: str = ""

@@ -1,0 +1,358 @@
+"""The `itacheck` command. Without a sub-command it opens the TUI; the others serve scripts.
+
+Textual and the PDF code are imported only by the commands that need them, so `status` and
+`tick` start fast over SSH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from itacheck import __version__, thai
+from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_round, fiscal_year_of
+from itacheck.domain.model import Plan
+from itacheck.domain.status import plan_status
+from itacheck.locations import default_data_dir
+from itacheck.status_output import status_json, status_table
+from itacheck.store.codec import record_to_dict
+from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
+from itacheck.store.planfile import plan_file_text, read_plan_file
+from itacheck.store.repository import Repository, default_year
+from itacheck.store.yearfile import YearFile, atomic_write_bytes
+
+
+class UsageError(ValueError):
+    """Bad input on the command line: exit code 2."""
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return thai.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _year_arg(text: str) -> int:
+    try:
+        return thai.parse_year(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        """One line on stderr and exit 2: the real message, not a usage dump."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data directory (default: $ITACHECK_DATA or the user data directory)")
+    common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language (default th)")
+
+    parser = _Parser(prog="itacheck", parents=[common],
+                     description="ติดตามและรายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) — "
+                                 "track and report a Thai agency's ITA integrity measures.")
+    parser.add_argument("--version", action="version", version=f"itacheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("demo", parents=[common], help="the TUI on a throw-away copy of the sample plan")
+
+    p = sub.add_parser("status", parents=[common], help="completion status of a round")
+    p.add_argument("--year", type=_year_arg, help="fiscal year (BE), e.g. 2566")
+    p.add_argument("--round", choices=ROUND_NAMES, help="half, full or q1–q4 (default: the current round)")
+    p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default today)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("report", parents=[common], help="write the Thai PDF report")
+    p.add_argument("--year", type=_year_arg)
+    p.add_argument("--round", choices=("half", "full"))
+    p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default: the round's end or today)")
+    p.add_argument("-o", "--output", type=Path, help="PDF file (default: ita-report-YEAR-ROUND.pdf)")
+    p.add_argument("--digits", choices=("thai", "arabic"), default="thai")
+
+    p = sub.add_parser("tick", parents=[common], help="record that a task was done")
+    p.add_argument("task", metavar="TASK_ID")
+    p.add_argument("--year", type=_year_arg)
+    p.add_argument("--occurrence", metavar="KEY", help="e.g. 2566-Q2 (default: the earliest open one)")
+    p.add_argument("--date", type=_date_arg, help="date done (default today), e.g. \"๒๕ ต.ค. ๖๕\"")
+    p.add_argument("--note", default="")
+    p.add_argument("--link", action="append", default=[], metavar="URL")
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="PATH")
+
+    plan = sub.add_parser("plan", parents=[common], help="list, import, export or copy plans")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True, parser_class=_Parser)
+    plan_sub.add_parser("list", parents=[common], help="the plans in the data directory")
+    p = plan_sub.add_parser("import", parents=[common], help="import a TOML plan file")
+    p.add_argument("file", type=Path)
+    p = plan_sub.add_parser("export", parents=[common], help="write a year's plan and records as TOML")
+    p.add_argument("year", type=_year_arg)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p = plan_sub.add_parser("copy", parents=[common], help="carry a plan into another fiscal year")
+    p.add_argument("source", type=_year_arg)
+    p.add_argument("target", type=_year_arg)
+
+    p = sub.add_parser("export", parents=[common], help="export records as JSON or CSV")
+    p.add_argument("--format", choices=("json", "csv"), required=True)
+    p.add_argument("--year", type=_year_arg)
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+    sub.add_parser("backup", parents=[common], help="copy every year file into backups/")
+    p = sub.add_parser("restore", parents=[common], help="replace a year file by a backup (the current one is kept)")
+    p.add_argument("file", type=Path)
+    sub.add_parser("check", parents=[common], help="verify the year files and attachments")
+    return parser
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _repo(args: argparse.Namespace, *, seed: bool = True) -> Repository:
+    repo = Repository(default_data_dir(getattr(args, "data", None)))
+    if seed:
+        repo.ensure_seeded()
+    return repo
+
+
+def _plan_for(repo: Repository, year: int | None) -> Plan:
+    year = year or default_year(repo, date.today())
+    plan = repo.plan(year) if year else None
+    if plan is None:
+        known = ", ".join(map(str, repo.years())) or "none"
+        raise UsageError(f"no plan for fiscal year {year} in {repo.data_dir} (years with a plan: {known})")
+    return plan
+
+
+def _default_round(plan: Plan, today: date) -> str:
+    return current_round(today).name if fiscal_year_of(today) == plan.year else "full"
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    repo = _repo(args)
+    plan = _plan_for(repo, args.year)
+    today = date.today()
+    rnd = fiscal_round(plan.year, args.round or _default_round(plan, today))
+    status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
+    if args.json:
+        print(json.dumps(status_json(status), ensure_ascii=False, indent=2))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        print(status_table(status, getattr(args, "lang", "th"), width))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from itacheck.report import write_report
+
+    repo = _repo(args)
+    plan = _plan_for(repo, args.year)
+    today = date.today()
+    rnd = fiscal_round(plan.year, args.round or ("half" if _default_round(plan, today) == "half" else "full"))
+    as_of = args.as_of or min(today, rnd.end) if rnd.end >= today else (args.as_of or rnd.end)
+    output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.pdf")
+    status = plan_status(plan, repo.records(plan.year), rnd, as_of)
+    write_report(status, output, digits=args.digits)
+    print(f"เขียนรายงานแล้ว (report written): {output}")
+    return 0
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    repo = _repo(args)
+    years = [args.year] if args.year else sorted(repo.years(), key=lambda y: y != default_year(repo, date.today()))
+    plan = next((p for y in years if (p := repo.plan(y)) and any(t.id == args.task for t in p.tasks())), None)
+    if plan is None:
+        raise UsageError(f"no task {args.task!r} in the plans of {', '.join(map(str, years)) or 'this data directory'} "
+                         "(see `itacheck status --json` for task ids)")
+    done_on = args.date or date.today()
+    key = args.occurrence or _pick_occurrence(repo, plan, args.task, done_on)
+    record = repo.add_record(plan.year, args.task, key, done_on, note=args.note, links=args.link, files=args.file)
+    print(f"บันทึกแล้ว (recorded): {record.task_id} {record.occurrence} "
+          f"{thai.format_date(record.done_on)} by {record.recorded_by}")
+    return 0
+
+
+def _pick_occurrence(repo: Repository, plan: Plan, task_id: str, done_on: date) -> str:
+    """The earliest occurrence that has started by ``done_on`` and has no record yet (a report done
+    in April usually closes the half-year that ended in March); else the one containing the date."""
+    from itacheck.domain.cadence import occurrences_for
+
+    occurrences = occurrences_for(plan.task(task_id).cadence, plan.year)
+    recorded = {r.occurrence for r in repo.records(plan.year) if r.task_id == task_id}
+    started = [o for o in occurrences if o.start <= done_on]
+    for o in started:
+        if o.key not in recorded:
+            return o.key
+    for o in started:
+        if o.start <= done_on <= o.end:
+            return o.key
+    if started:
+        return started[-1].key
+    raise UsageError(f"{thai.format_date(done_on)} is before fiscal year {plan.year} of task {task_id!r}; "
+                     "give --occurrence or --year")
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    if args.plan_command == "import":
+        repo = _repo(args, seed=False)
+        plan, records = read_plan_file(args.file)
+        repo.import_plan(plan, records, summary=f"นำเข้าแผนจาก {args.file.name} (imported)")
+        print(f"นำเข้าแผนปี {plan.year} แล้ว (imported): {len(plan.measures)} measures, "
+              f"{len(plan.tasks())} tasks, {len(records)} records")
+        return 0
+    repo = _repo(args)
+    if args.plan_command == "list":
+        for year in repo.years():
+            plan = repo.plan(year)
+            if plan is None:
+                print(f"{year}  (no plan)")
+                continue
+            print(f"{year}  {plan.organisation.name}  {len(plan.measures)} measures, {len(plan.tasks())} tasks, "
+                  f"{len(repo.records(year))} records")
+        return 0
+    if args.plan_command == "export":
+        plan = _plan_for(repo, args.year)
+        text = plan_file_text(plan, repo.records(plan.year))
+        atomic_write_bytes(args.output, text.encode("utf-8"), 0o644)
+        print(f"ส่งออกแล้ว (exported): {args.output}")
+        return 0
+    copied = repo.copy_plan(args.source, args.target)
+    print(f"คัดลอกแผนปี {args.source} ไปปี {copied.year} แล้ว (copied)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    repo = _repo(args)
+    plan = _plan_for(repo, args.year)
+    records = [record_to_dict(r) for r in repo.records(plan.year)]
+    if args.format == "json":
+        text = json.dumps({"year": plan.year, "organisation": plan.organisation.name, "records": records},
+                          ensure_ascii=False, indent=2)
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["task", "occurrence", "done_on", "note", "links", "attachments", "recorded_by", "recorded_at"])
+        for r in records:
+            writer.writerow([r["task"], r["occurrence"], r["done_on"], r["note"], " ".join(r["links"]),
+                             " ".join(a["name"] for a in r["attachments"]), r["recorded_by"], r.get("recorded_at", "")])
+        text = out.getvalue()
+    atomic_write_bytes(args.output, text.encode("utf-8"), 0o600)
+    print(f"ส่งออกแล้ว (exported): {args.output} ({len(records)} records)")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    repo = _repo(args, seed=False)
+    for year in repo.years():
+        with repo.year_file(year).transaction_raw():
+            print(repo.year_file(year).backup(reason="manual"))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    repo = _repo(args, seed=False)
+    source: Path = args.file
+    if not source.is_file():
+        raise UsageError(f"no such backup file: {source}")
+    year = _year_of_backup(source)
+    kept = repo.year_file(year).restore(source)
+    print(f"กู้คืนปี {year} จาก {source} แล้ว (restored)" + (f"; the replaced file was kept as {kept}" if kept else ""))
+    return 0
+
+
+def _year_of_backup(source: Path) -> int:
+    stem = source.name.split("-", 1)[0].split(".", 1)[0]
+    if stem.isdigit() and len(stem) == 4:
+        return int(stem)
+    try:
+        doc = json.loads(source.read_text(encoding="utf-8"))
+        return int(next(iter(doc["plan"].values()))["year"])
+    except (ValueError, KeyError, TypeError, StopIteration, AttributeError):
+        raise UsageError(f"cannot tell which fiscal year {source} holds; name it like 2566.json") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    repo = _repo(args, seed=False)
+    problems = 0
+    for year in repo.years():
+        try:
+            plan = repo.plan(year)
+            records = repo.records(year)
+        except (StoreError, ValueError) as exc:
+            print(f"✗ {year}: {exc}")
+            problems += 1
+            continue
+        bad = []
+        for r in records:
+            try:
+                if plan is None:
+                    raise ValueError("records but no plan")
+                plan.occurrence(r.task_id, r.occurrence)
+            except ValueError as exc:
+                bad.append(f"record {r.id}: {exc}")
+            bad += [p for a in r.attachments if (p := repo.attachments.verify(a))]
+        for b in bad:
+            print(f"✗ {year}: {b}")
+        problems += len(bad)
+        if not bad:
+            print(f"✓ {year}: {len(records)} records, {sum(len(r.attachments) for r in records)} attachments OK")
+    if not repo.years():
+        print(f"no year files in {repo.data_dir}")
+    return 1 if problems else 0
+
+
+def run_tui(args: argparse.Namespace, data_dir: Path | None = None) -> int:
+    from itacheck.tui.app import make_app
+
+    repo = Repository(data_dir) if data_dir else _repo(args)
+    if data_dir:
+        repo.ensure_seeded()
+    make_app(repo, lang=getattr(args, "lang", "th")).run()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="itacheck-demo-") as tmp:
+        return run_tui(args, Path(tmp))
+
+
+COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,
+            "export": cmd_export, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
+            "demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = COMMANDS.get(args.command or "", run_tui)
+        return handler(args)
+    except (CorruptFile, NewerSchema) as exc:
+        print(f"itacheck: {exc}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"itacheck: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # bad input: dates, plan files, links, notes, task ids
+        print(f"itacheck: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"itacheck: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Making user- and file-supplied text safe to store, show and print.
+
+Notes, links and plan texts come from keyboards, pasted web pages and files written by other
+programs: they may hold terminal escape sequences, NUL bytes or megabytes of text. They are cleaned
+once, on the way in, so every layer after that can trust them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+MAX_NOTE = 20_000
+MAX_LINE = 2_000
+
+# C0/C1 controls (but tab and newline), DEL, and whole ANSI escape sequences.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str, *, limit: int = MAX_NOTE, what: str = "text", multiline: bool = True) -> str:
+    """Text without control characters or escape sequences; ValueError when longer than ``limit``.
+
+    Markup such as ``[bold]`` is kept as typed: showing it literally is the display layer's job.
+    """
+    if len(text) > limit * 4:
+        raise ValueError(f"{what} is too long: {len(text):,} characters (at most {limit:,})")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    if not multiline:
+        text = " ".join(text.split())
+    text = text.strip()
+    if len(text) > limit:
+        raise ValueError(f"{what} is too long: {len(text):,} characters (at most {limit:,})")
+    return text
+
+
+def check_link(link: str) -> str:
+    """An evidence link must be an http(s) URL: a ``javascript:`` or ``file:`` link in a published
+    report would be a hazard for its readers."""
+    link = clean_text(link, limit=MAX_LINE, what="link", multiline=False)
+    parts = urlsplit(link)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in link:
+        raise ValueError(f"ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https:// (a link must be an http(s) URL): {link[:80]!r}")
+    return link
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns taken by ``text``: Thai vowel and tone marks stack on their consonant and
+    take none, as Rich and tmux count them."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` on one line, cut with an ellipsis to at most ``width`` columns."""
+    text = " ".join(text.split())
+    if cell_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if cell_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"

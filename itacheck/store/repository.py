@@ -1,0 +1,189 @@
+"""The data directory as the rest of the program sees it: plans, records, audit log, attachments.
+
+Every method converts between TinyDB documents and domain values here and nowhere else, and every
+change runs inside one locked transaction of its year file.
+"""
+
+from __future__ import annotations
+
+import getpass
+import pwd
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+from tinydb import Query
+
+from itacheck.domain.fiscal import fiscal_year_of
+from itacheck.domain.model import AuditEntry, Plan, Record
+from itacheck.domain.text import check_link, clean_text
+from itacheck.locations import data_files_dir
+from itacheck.store.attachments import AttachmentStore
+from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
+from itacheck.store.planfile import read_plan_file
+from itacheck.store.yearfile import YearFile
+
+SAMPLE_PLAN = "sample-2566.toml"
+_YEAR_FILE = re.compile(r"(\d{4})\.json")
+
+
+def current_user() -> str:
+    """"login (Full Name)" from the Unix account, so the audit log says who did it over SSH."""
+    login = getpass.getuser()
+    try:
+        full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
+    except KeyError:
+        full = ""
+    return f"{login} ({full})" if full and full != login else login
+
+
+class Repository:
+    """Plans and evidence in one data directory (one TinyDB file per fiscal year)."""
+
+    def __init__(self, data_dir: Path, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
+        self.data_dir = Path(data_dir)
+        self.user = user or current_user()
+        self.lock_timeout = lock_timeout
+        self.attachments = AttachmentStore(self.data_dir / "attachments")
+        self._files: dict[int, YearFile] = {}
+
+    # --- files -----------------------------------------------------------------------------
+
+    def year_file(self, year: int) -> YearFile:
+        if year not in self._files:
+            self._files[year] = YearFile(self.data_dir / f"{year}.json", lock_timeout=self.lock_timeout)
+        return self._files[year]
+
+    def years(self) -> list[int]:
+        """Fiscal years that have a file, oldest first."""
+        if not self.data_dir.is_dir():
+            return []
+        return sorted(int(m.group(1)) for p in self.data_dir.iterdir() if (m := _YEAR_FILE.fullmatch(p.name)))
+
+    def change_token(self, year: int) -> tuple[int, int, int] | None:
+        """Differs whenever anyone saved the year: cheap enough to poll for live refresh."""
+        return self.year_file(year).signature()
+
+    def ensure_seeded(self) -> bool:
+        """On first use, load the bundled sample plan so there is something to tick."""
+        if self.years():
+            return False
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        plan, records = read_plan_file(data_files_dir() / SAMPLE_PLAN)
+        self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)")
+        return True
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def plan(self, year: int) -> Plan | None:
+        doc = self.year_file(year).snapshot().table("plan").get(doc_id=1)
+        return plan_from_dict(doc) if doc else None
+
+    def records(self, year: int) -> tuple[Record, ...]:
+        table = self.year_file(year).snapshot().table("records")
+        return tuple(record_from_dict(d) for d in table.all())
+
+    def audit(self, year: int) -> tuple[AuditEntry, ...]:
+        """The year's audit log, newest first."""
+        docs = self.year_file(year).snapshot().table("audit").all()
+        entries = [AuditEntry(datetime.fromisoformat(d["at"]), d["user"], d["action"], d.get("summary", ""),
+                              d.get("task", ""), d.get("occurrence", ""), d.get("record", "")) for d in docs]
+        return tuple(reversed(entries))
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _audit(self, db, action: str, summary: str, record: Record | None = None, **extra) -> None:
+        doc = {"at": datetime.now().isoformat(timespec="seconds"), "user": self.user, "action": action,
+               "summary": summary, **extra}
+        if record is not None:
+            doc |= {"task": record.task_id, "occurrence": record.occurrence, "record": record.id,
+                    "data": record_to_dict(record)}
+        db.table("audit").insert(doc)
+
+    def import_plan(self, plan: Plan, records: Iterable[Record] = (), *, summary: str = "") -> None:
+        """Store ``plan`` as its year's plan. Existing records are kept; imported records whose id is
+        already there are skipped, so importing the same file twice adds nothing."""
+        with self.year_file(plan.year).transaction() as db:
+            for task_id, key in {(r["task"], r["occurrence"]) for r in db.table("records").all()}:
+                try:
+                    plan.occurrence(task_id, key)
+                except ValueError as exc:
+                    raise ValueError(f"the new plan would orphan recorded evidence: {exc}") from None
+            db.table("plan").upsert(plan_to_dict(plan) | {"_": 1}, Query()["_"] == 1)
+            table = db.table("records")
+            have = {d["id"] for d in table.all()}
+            new = [record_to_dict(r) for r in records if r.id not in have]
+            if new:
+                table.insert_multiple(new)
+            self._audit(db, "import", summary or f"นำเข้าแผนปี {plan.year} (plan imported), {len(new)} records")
+
+    def add_record(self, year: int, task_id: str, occurrence: str, done_on: date, *, note: str = "",
+                   links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False) -> Record:
+        """Record evidence for one occurrence. Everything is checked before the file is touched."""
+        note = clean_text(note, what="note")
+        links = tuple(check_link(link) for link in links)
+        attachments = tuple(self.attachments.add(Path(f)) for f in files)
+        with self.year_file(year).transaction() as db:
+            doc = db.table("plan").get(doc_id=1)
+            if doc is None:
+                raise ValueError(f"ยังไม่มีแผนของปี {year} (no plan for fiscal year {year})")
+            plan_from_dict(doc).occurrence(task_id, occurrence)
+            record = Record(id=uuid.uuid4().hex, task_id=task_id, occurrence=occurrence, done_on=done_on,
+                            note=note, links=links, attachments=attachments, recorded_by=self.user,
+                            recorded_at=datetime.now().replace(microsecond=0), skipped=skipped)
+            db.table("records").insert(record_to_dict(record))
+            self._audit(db, "skip" if skipped else "tick", f"{task_id} {occurrence} {done_on.isoformat()}", record)
+        return record
+
+    def remove_record(self, year: int, record_id: str, *, action: str = "undo") -> Record | None:
+        """Take a record back; the audit log keeps a full copy of it."""
+        with self.year_file(year).transaction() as db:
+            table = db.table("records")
+            doc = table.get(Query().id == record_id)
+            if doc is None:
+                return None
+            record = record_from_dict(doc)
+            table.remove(doc_ids=[doc.doc_id])
+            self._audit(db, action, f"{record.task_id} {record.occurrence} {record.done_on.isoformat()}", record)
+            return record
+
+    def undo_last(self, year: int) -> Record | None:
+        """Undo this user's latest tick that is still in place."""
+        with self.year_file(year).transaction() as db:
+            present = {d["id"] for d in db.table("records").all()}
+            for entry in reversed(db.table("audit").all()):
+                if entry.get("user") == self.user and entry.get("action") in ("tick", "skip") \
+                        and entry.get("record") in present:
+                    return self.remove_record(year, entry["record"])
+        return None
+
+    def copy_plan(self, source_year: int, target_year: int) -> Plan:
+        """Carry a plan into a new fiscal year (without its records); one-off due dates move by the
+        year difference, so they still fall in the new year."""
+        plan = self.plan(source_year)
+        if plan is None:
+            raise ValueError(f"no plan for fiscal year {source_year}")
+        if self.plan(target_year) is not None:
+            raise ValueError(f"fiscal year {target_year} already has a plan")
+        shift = relativedelta(years=target_year - source_year)
+        measures = tuple(
+            replace(m, tasks=tuple(
+                replace(t, cadence=replace(t.cadence, due=t.cadence.due + shift)) if t.cadence.due else t
+                for t in m.tasks))
+            for m in plan.measures)
+        copied = replace(plan, year=target_year, measures=measures)
+        self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})")
+        return copied
+
+
+def default_year(repo: Repository, today: date) -> int | None:
+    """The fiscal year of today when it has a plan, else the latest year that has one."""
+    years = repo.years()
+    if not years:
+        return None
+    this = fiscal_year_of(today)
+    return this if this in years else years[-1]
