@@ -126,7 +126,7 @@ _MONTH_WORDS = "|".join(sorted((re.escape(m) for m in thai.MONTHS_LONG), key=len
 
 _SEMIANNUAL = re.compile(r"ทุก\s*(6|หก)\s*เดือน|รอบ\s*(6|หก)\s*เดือน|ปีละ\s*(2|สอง)\s*ครั้ง|ครึ่งปี|ราย\s*6\s*เดือน|semi-?annual|half-?year")
 _QUARTERLY = re.compile(r"ไตรมาส\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ทุก\s*ไตรมาส|ทุก\s*(3|สาม)\s*เดือน|ราย\s*ไตรมาส|quarterly")
-_MONTHLY = re.compile(r"ทุก\s*เดือน(?!\s*(" + _MONTH_WORDS + "))|เดือน\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ราย\s*เดือน|monthly")
+_MONTHLY = re.compile(r"ทุก\s*เดือน(?!\s*(" + _MONTH_WORDS + r"))|เดือน\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ราย\s*เดือน|monthly")
 _YEARLY = re.compile(r"ปี\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ทุก\s*ปี(?!\s*งบ)|ราย\s*ปี|yearly|annual")
 _CONTINUOUS = re.compile(r"ต่อเนื่อง|สม่ำเสมอ|เป็นประจำ|ตลอด\s*(ปี|เวลา)|continuous")
 _BY_MONTH = re.compile(r"ภายใน\s*(?:เดือน)?\s*(" + _MONTH_WORDS + r")\s*(?:พ\.?\s*ศ\.?)?\s*(\d{4})")
