@@ -334,7 +334,10 @@ COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors (already printed)
+        return int(exc.code or 0)
     try:
         handler = COMMANDS.get(args.command or "", run_tui)
         return handler(args)
