@@ -34,7 +34,7 @@ def test_layers_import_only_downwards():
     problems = []
     for part, banned in FORBIDDEN.items():
         target = PACKAGE / part
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target] if target.exists() else []
         for f in files:
             for name in imports_of(f):
                 if any(name == b or name.startswith(b + ".") for b in banned):
