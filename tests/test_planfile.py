@@ -101,3 +101,25 @@ def test_a_minimal_plan_parses():
     assert plan.task("t1").role == "step"
     assert records == ()
     assert plan.occurrence("t1", "2566-Q3").due == date(2023, 6, 30)
+
+
+def test_indicator_names_come_from_the_ita_catalogue_and_tools_are_checked(tmp_path: Path):
+    import tomllib
+
+    plan, _ = parse_plan_document(tomllib.loads(BASE))
+    assert plan.measures[0].indicator_name == "ประสิทธิภาพการสื่อสาร"
+    with pytest.raises(FormatError, match="belongs to EIT, not OIT"):
+        parse_plan_document(tomllib.loads(BASE.replace('tool = "EIT"', 'tool = "OIT"')))
+
+
+def test_catalogue_covers_2566_to_2568_with_ten_indicators():
+    from itacheck.store.catalogue_file import bundled_catalogues, catalogue_for
+
+    catalogues = bundled_catalogues()
+    assert sorted(catalogues) == [2566, 2567, 2568]
+    for c in catalogues.values():
+        assert [t.code for t in c.tools] == ["IIT", "EIT", "OIT"]
+        assert [i.number for i in c.indicators] == list(range(1, 11))
+    assert catalogue_for(2566).item("E6").indicator == 7
+    assert catalogue_for(2570).year == 2568
+    assert catalogue_for(2566).verified and not catalogue_for(2568).verified

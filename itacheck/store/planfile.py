@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 import uuid
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from itacheck.domain.model import Plan, Record
+from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 
 FORMAT = 1
@@ -34,7 +36,7 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
     fmt = doc.get("format", FORMAT)
     if fmt != FORMAT:
         raise FormatError(f"plan file format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
-    plan = plan_from_dict(doc)
+    plan = _with_catalogue_names(plan_from_dict(doc))
     raw = doc.get("records", [])
     if not isinstance(raw, list):
         raise FormatError("'records' must be a list of [[records]] tables")
@@ -50,6 +52,21 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
             raise FormatError(f"record {n}: {exc}") from None
         records.append(record)
     return plan, tuple(records)
+
+
+def _with_catalogue_names(plan: Plan) -> Plan:
+    """Check each measure's tool and indicator against the ITA catalogue of the plan's year and
+    fill in an indicator name the file left out."""
+    catalogue = catalogue_for(plan.year)
+    measures = []
+    for m in plan.measures:
+        if problem := catalogue.check_measure(m.tool, m.indicator):
+            raise FormatError(f"measure {m.id!r}: {problem}")
+        if not m.indicator_name:
+            indicator = catalogue.indicator(m.indicator)
+            m = replace(m, indicator_name=indicator.name if indicator else "")
+        measures.append(m)
+    return replace(plan, measures=tuple(measures))
 
 
 def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
