@@ -20,7 +20,7 @@ from pathlib import Path
 from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_round, fiscal_year_of
 from itacheck.domain.model import Plan
-from itacheck.domain.status import plan_status
+from itacheck.domain.status import plan_status, report_as_of
 from itacheck.locations import default_data_dir
 from itacheck.status_output import status_json, status_table
 from itacheck.store.codec import record_to_dict
@@ -161,7 +161,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     plan = _plan_for(repo, args.year)
     today = date.today()
     rnd = fiscal_round(plan.year, args.round or ("half" if _default_round(plan, today) == "half" else "full"))
-    as_of = args.as_of or min(today, rnd.end) if rnd.end >= today else (args.as_of or rnd.end)
+    as_of = args.as_of or report_as_of(plan, rnd, today)
     output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.pdf")
     status = plan_status(plan, repo.records(plan.year), rnd, as_of)
     write_report(status, output, digits=args.digits)

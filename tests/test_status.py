@@ -93,3 +93,14 @@ def test_empty_tally_has_no_percentage():
     assert Tally.of([]).percent_complete is None
     assert Tally.of(["skipped"]).percent_complete is None
     assert Tally.of(["done", "late", "overdue", "open"]).percent_complete == 50.0
+
+
+def test_report_date_is_today_while_the_round_runs_and_its_last_deadline_afterwards():
+    from itacheck.domain.status import report_as_of
+
+    plan = Plan(2566, Organisation("x"), measures=(Measure("m", "EIT", 7, "", "i", tasks=(
+        Task("h", "reporting", "ทุก ๖ เดือน", Cadence("semiannual", due_months=(4, 10))),)),))
+    half = fiscal_round(2566, "half")
+    assert report_as_of(plan, half, date(2023, 2, 1)) == date(2023, 2, 1)
+    assert report_as_of(plan, half, date(2026, 11, 28)) == date(2023, 4, 30)
+    assert report_as_of(_plan(), half, date(2026, 11, 28)) == date(2023, 3, 31)

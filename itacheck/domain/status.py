@@ -188,3 +188,12 @@ def plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
             tasks.append(TaskStatus(task, occs))
         measures.append(MeasureStatus(measure, tuple(tasks)))
     return PlanStatus(plan, rnd, as_of, tuple(measures))
+
+
+def report_as_of(plan: Plan, rnd: Round, today: date) -> date:
+    """The date a round's report is computed for by default: today while the round runs, but no
+    later than its last deadline (a half-year report is due in April for October–March), so a
+    report regenerated years later says what it said then."""
+    last_due = max((o.due for t in plan.tasks() for o in occurrences_for(t.cadence, plan.year) if in_round(o, t, rnd)),
+                   default=rnd.end)
+    return min(today, max(last_due, rnd.end))
