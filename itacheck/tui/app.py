@@ -1,0 +1,173 @@
+"""The Textual app: a thin shell holding the period and the latest snapshot; screens show it.
+
+`make_app` builds it for the command line, the tests and the snapshot tests alike. Reads and
+writes run in thread workers (a shared disk or another officer's lock must never freeze the
+screen); a poll of the year file's signature brings other people's changes in within seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_year_of
+from itacheck.store.errors import StoreError
+from itacheck.store.repository import Repository
+from itacheck.tui.commands import ItaCommands
+from itacheck.tui.session import Period, Session, Snapshot
+from itacheck.tui.text import t
+
+T = TypeVar("T")
+
+
+class ItaCheckApp(App[None]):
+    """Holds the session, the language, the period and the snapshot; screens watch `snapshot`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "itacheck"
+    COMMANDS = App.COMMANDS | {ItaCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
+        Binding("l", "toggle_lang", "English", show=False),
+        Binding("ctrl+r", "reload", "Reload", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    lang: reactive[str] = reactive("th")
+    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True)
+
+    def __init__(self, session: Session, *, lang: str = "th", refresh_seconds: float = 2.0) -> None:
+        super().__init__()
+        self.session = session
+        self.set_reactive(ItaCheckApp.lang, lang)
+        self.refresh_seconds = refresh_seconds
+        self._polling = False
+
+    def on_mount(self) -> None:
+        from itacheck.tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+        self.reload()
+        self.set_interval(self.refresh_seconds, self._poll)
+
+    @property
+    def period(self) -> Period | None:
+        return self.snapshot.period if self.snapshot else None
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def reload(self, period: Period | None = None) -> None:
+        """Read the period (the current one by default) and publish it as the new snapshot."""
+        today = self.session.today()
+        period = period or self.period or self.session.first_period()
+        if period is None:  # an empty data directory
+            period = Period(fiscal_year_of(today), current_round(today).name, today)
+        try:
+            snapshot = self.session.load(period)
+        except (StoreError, ValueError, OSError) as exc:
+            snapshot = Snapshot(period, (), None, None, str(exc))
+        self.call_from_thread(setattr, self, "snapshot", snapshot)
+
+    @work(thread=True, group="poll")
+    def _poll(self) -> None:
+        """Reload when another process saved the year (its file signature changed)."""
+        snapshot = self.snapshot
+        if snapshot is None or self._polling:
+            return
+        self._polling = True
+        try:
+            changed = self.session.token(snapshot.period.year) != snapshot.token
+        except OSError:
+            changed = False
+        finally:
+            self._polling = False
+        if changed:
+            self.call_from_thread(self.reload)
+
+    def set_period(self, period: Period | None) -> None:
+        if period is not None:
+            self.reload(period)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def run_store(self, job: Callable[[], T], done: Callable[[T], Any]) -> None:
+        """Run a store call off the UI thread; on success reload and call ``done``, on failure
+        tell the officer why (the message of a StoreError is written for them)."""
+        def work() -> None:
+            try:
+                result = job()
+            except (StoreError, ValueError, OSError) as exc:
+                self.call_from_thread(self.notify, t("Could not save: {error}", self.lang, error=str(exc)),
+                                      severity="error", markup=False, timeout=10)
+                return
+            self.call_from_thread(self._after_write, done, result)
+
+        self.run_worker(work, thread=True, group="write")
+
+    def _after_write(self, done: Callable[[T], Any], result: T) -> None:
+        self.reload()
+        done(result)
+
+    # --- actions (screens and dialogs are imported when first opened) ---------------------------
+
+    def action_period(self) -> None:
+        from itacheck.tui.dialogs.period import PeriodDialog
+
+        if self.snapshot:
+            self.push_screen(PeriodDialog(self.snapshot.period, self.snapshot.years, self.session.today()),
+                             self.set_period)
+
+    def action_next_round(self) -> None:
+        if self.period:
+            names = ROUND_NAMES
+            following = names[(names.index(self.period.round) + 1) % len(names)]
+            self.set_period(Period(self.period.year, following, self.period.as_of))
+
+    def action_dashboard(self) -> None:
+        from itacheck.tui.screens.dashboard import DashboardScreen
+
+        self.push_screen(DashboardScreen(), self._jump)
+
+    def _jump(self, target: tuple[str, str, str] | None) -> None:
+        from itacheck.tui.screens.main import MainScreen
+
+        if target and isinstance(self.screen, MainScreen):
+            self.screen.jump_to(*target)
+
+    def action_report(self) -> None:
+        from itacheck.tui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen())
+
+    def action_audit(self) -> None:
+        from itacheck.tui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen())
+
+    def action_help(self) -> None:
+        from itacheck.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "th" else "th"
+        self.screen.refresh_bindings()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+
+def make_app(repository: Repository, *, lang: str = "th", today: date | None = None,
+             refresh_seconds: float = 2.0) -> ItaCheckApp:
+    """The app on ``repository``; ``today`` fixes the date for tests and demonstrations."""
+    return ItaCheckApp(Session(repository, today), lang=lang, refresh_seconds=refresh_seconds)

@@ -1,0 +1,128 @@
+"""The evidence form: date done (any form `parse_date` reads), note, links, files, not applicable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+
+from itacheck import thai
+from itacheck.domain.model import Record
+from itacheck.domain.text import fit
+from itacheck.store.errors import StoreError
+from itacheck.tui import display
+from itacheck.tui.draft import EvidenceDraft, read_date, read_draft
+from itacheck.tui.screens.base import Localised
+from itacheck.tui.text import t
+
+_FIELDS = {"date": "Date done", "note": "Note", "links": "Links", "files": "Files"}
+
+
+class EvidenceForm(Localised, ModalScreen[Record | None]):
+    """Nothing is saved until every field is valid; a failed save (lock busy, disk full) keeps the
+    form and what was typed. ``save`` is the blocking store call, run here in a thread worker."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, task_text: str, occurrence: str, today: date,
+                 save: Callable[[EvidenceDraft], Record]) -> None:
+        super().__init__()
+        self.task_text = task_text
+        self.occurrence = occurrence
+        self.today = today
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with VerticalScroll(id="form"):
+            yield Static(Content.assemble((t("Record evidence", lang), "bold"), " · ", self.occurrence,
+                                          "\n", fit(self.task_text, 150)), id="form-title")
+            with Horizontal(classes="field"):
+                yield Label(Content(t("Date done", lang)))
+                yield Input(value=display.day(self.today, "th"), id="date", compact=True,
+                            placeholder=t("e.g. 25 ต.ค. 66, 25/10/2566 or 2023-10-25", lang))
+            yield Static(id="date-echo", classes="echo")
+            with Horizontal(classes="field"):
+                yield Label(Content(t("Note", lang)))
+                yield TextArea(id="note", compact=True, soft_wrap=True)
+            with Horizontal(classes="field"):
+                yield Label(Content(t("Links", lang)))
+                yield Input(id="links", compact=True, placeholder=t("https://… (separate with spaces)", lang))
+            with Horizontal(classes="field"):
+                yield Label(Content(t("Files", lang)))
+                yield Input(id="files", compact=True, placeholder=t("~/…/report.pdf (separate with ;)", lang))
+            yield Checkbox(Content(t("Not applicable in this round (say why in the note)", lang)), id="skipped",
+                           compact=True)
+            yield Static(id="errors")
+            with Horizontal(id="buttons"):
+                yield Button(Content(t("Save", lang) + " (ctrl+s)"), id="save", variant="primary", compact=True)
+                yield Button(Content(t("Cancel", lang) + " (esc)"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._echo_date(self.query_one("#date", Input).value)
+        self.query_one("#date", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "date":
+            self._echo_date(event.value)
+
+    def _echo_date(self, text: str) -> None:
+        """Show what the typed date was read as, so "๑/๔/๖๖" is never a surprise."""
+        echo = self.query_one("#date-echo", Static)
+        try:
+            done_on = read_date(text, self.today)
+        except ValueError as exc:
+            echo.update(Content(f"✗ {exc}"))
+            echo.set_class(True, "-invalid")
+        else:
+            echo.update(Content(f"✓ {thai.format_date(done_on)} ({done_on.isoformat()})"))
+            echo.set_class(False, "-invalid")
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        draft, errors = read_draft(self.query_one("#date", Input).value, self.query_one("#note", TextArea).text,
+                                   self.query_one("#links", Input).value, self.query_one("#files", Input).value,
+                                   self.query_one("#skipped", Checkbox).value, self.today)
+        self._show_errors(errors)
+        if draft is None:
+            self.query_one(f"#{next(f for f in _FIELDS if f in errors)}").focus()
+            return
+        self.query_one("#save", Button).disabled = True
+        self._save(draft)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        lang = self.app.lang
+        lines = [f"✗ {t(label, lang)}: {errors[field]}" for field, label in _FIELDS.items() if field in errors]
+        self.query_one("#errors", Static).update(Content("\n".join(lines)))
+        for field in _FIELDS:
+            self.query_one(f"#{field}").set_class(field in errors, "-invalid")
+
+    @work(thread=True, exclusive=True)
+    def _save(self, draft: EvidenceDraft) -> None:
+        try:
+            record = self.save(draft)
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self.dismiss, record)
+
+    def _failed(self, message: str) -> None:
+        text = t("Could not save: {error}", self.app.lang, error=message)
+        self.query_one("#errors", Static).update(Content(f"✗ {text}"))
+        self.query_one("#save", Button).disabled = False
+        self.notify(text, severity="error", markup=False, timeout=10)

@@ -1,0 +1,41 @@
+"""What the app tells the officer after a save or an undo, naming the item in words, not ids."""
+
+from __future__ import annotations
+
+from itacheck.domain.model import Plan, Record
+from itacheck.domain.text import fit
+from itacheck.tui import display
+from itacheck.tui.session import Snapshot
+from itacheck.tui.text import t
+
+
+def item_name(record: Record, plan: Plan | None, lang: str) -> str:
+    """``รายงานผู้บริหาร (ไตรมาส ๒)``; the ids when the plan no longer has the task."""
+    try:
+        if plan is None:
+            raise KeyError(record.task_id)
+        text = plan.task(record.task_id).text
+        occurrence = display.occurrence_label(plan.occurrence(record.task_id, record.occurrence), lang)
+    except (KeyError, ValueError):
+        text, occurrence = record.task_id, record.occurrence
+    return f"{fit(text, 40)} ({occurrence})"
+
+
+def _plan(snapshot: Snapshot | None) -> Plan | None:
+    return snapshot.status.plan if snapshot and snapshot.status else None
+
+
+def recorded(record: Record, snapshot: Snapshot | None, lang: str) -> str:
+    message = t("Recorded: {what}, done on {day}.", lang, what=item_name(record, _plan(snapshot), lang),
+                day=display.day(record.done_on, lang))
+    if snapshot is not None and record.done_on > snapshot.period.as_of:
+        message += " " + t("It is dated after the as-of date ({as_of}), so this view does not count it yet.",
+                           lang, as_of=display.day(snapshot.period.as_of, lang))
+    return message
+
+
+def undone(record: Record | None, snapshot: Snapshot | None, year: int, lang: str) -> str:
+    if record is None:
+        return t("Nothing of yours to undo in fiscal year {year}.", lang, year=display.number(year, lang))
+    return t("Undone: {what} ({day}). The audit log keeps it.", lang,
+             what=item_name(record, _plan(snapshot), lang), day=display.day(record.done_on, lang))

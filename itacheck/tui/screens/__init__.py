@@ -1,0 +1,1 @@
+"""Full screens: the checklist (main), dashboard, report, audit log, and help."""

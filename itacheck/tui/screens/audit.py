@@ -1,0 +1,70 @@
+"""The year's audit log, newest first: who recorded, skipped, undid or imported what, and when."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from itacheck.domain.model import AuditEntry
+from itacheck.domain.text import fit
+from itacheck.store.errors import StoreError
+from itacheck.tui import display
+from itacheck.tui.screens.base import Localised
+from itacheck.tui.session import Snapshot
+from itacheck.tui.text import t
+
+ACTIONS = {"tick": "recorded", "skip": "not applicable", "undo": "undone", "import": "plan imported",
+           "remove": "removed"}
+
+
+class AuditScreen(Localised, Screen[None]):
+    """Read in a thread worker whenever the snapshot changes, so a long log never blocks the keys."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="audit-title", classes="screen-title")
+        yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "snapshot", self._load)
+        self.query_one(DataTable).focus()
+
+    def _load(self, snapshot: Snapshot | None) -> None:
+        if snapshot is not None:
+            self._read(snapshot.period.year)
+
+    @work(thread=True, exclusive=True)
+    def _read(self, year: int) -> None:
+        try:
+            entries = self.app.session.audit(year)
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, year, entries)
+
+    def _show(self, year: int, entries: tuple[AuditEntry, ...]) -> None:
+        lang = self.app.lang
+        self.query_one("#audit-title", Static).update(Content(
+            f"{t('Audit log', lang)} · {t('fiscal year', lang)} {display.number(year, lang)} · "
+            f"{len(entries)} {t('entries', lang)}"))
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for column in (t("When", lang), t("Who", lang), t("What", lang), t("Item", lang)):
+            table.add_column(Text(column))
+        for e in entries:
+            when = f"{display.day(e.at.date(), lang)} {e.at:%H:%M}"
+            action = t(ACTIONS.get(e.action, e.action), lang)
+            table.add_row(Text(when), Text(fit(e.user, 20)), Text(action), Text(fit(e.summary, 60)))
+        if entries:
+            table.move_cursor(row=min(row, len(entries) - 1))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,102 @@
+"""What needs attention across the whole plan: overdue items, items due in the next 14 days, and
+the totals per indicator. Enter takes the officer to the item in the checklist."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from itacheck.domain.status import DEFAULT_SOON_DAYS, PlanStatus
+from itacheck.domain.text import fit
+from itacheck.tui import display
+from itacheck.tui.screens.base import Localised
+from itacheck.tui.session import Snapshot
+from itacheck.tui.text import t
+
+Target = tuple[str, str, str]
+_OPEN = ("overdue", "due_soon", "open", "upcoming")
+
+
+def attention_items(status: PlanStatus, days: int = DEFAULT_SOON_DAYS) -> tuple[list, list]:
+    """(overdue, due within ``days`` of the as-of date), each sorted by due date."""
+    horizon = status.as_of + timedelta(days=days)
+    overdue, soon = [], []
+    for m, task, occ in status.occurrences():
+        if occ.status == "overdue":
+            overdue.append((m, task, occ))
+        elif occ.status in _OPEN and occ.occurrence.due <= horizon:
+            soon.append((m, task, occ))
+    key = lambda item: (item[2].occurrence.due, item[0].measure.id)  # noqa: E731
+    return sorted(overdue, key=key), sorted(soon, key=key)
+
+
+class DashboardScreen(Localised, Screen[Target | None]):
+    """Dismisses with (measure id, task id, occurrence key) to jump to, or None."""
+
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="dash-title", classes="screen-title")
+        yield OptionList(id="attention")
+        yield DataTable(id="indicators", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "snapshot", self._show)
+        self.query_one("#attention", OptionList).focus()
+
+    def _show(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None or snapshot.status is None:
+            return
+        lang, status = self.app.lang, snapshot.status
+        overdue, soon = attention_items(status)
+        self.query_one("#dash-title", Static).update(Content(
+            f"{t('Dashboard', lang)} · {display.period_label(snapshot.period, lang)} · "
+            f"{t('as of', lang)} {display.day(snapshot.period.as_of, lang)}"))
+        options = self.query_one("#attention", OptionList)
+        keep = options.highlighted_option.id if options.highlighted_option else None
+        items: list[Option] = []
+        for title, group in ((t("Overdue", lang), overdue),
+                             (t("Due in the next {n} days", lang, n=display.number(DEFAULT_SOON_DAYS, lang)), soon)):
+            items.append(Option(Content.styled(f"{title} ({len(group)})", "bold"), disabled=True))
+            for m, task, occ in group:
+                head = (f"{display.label(occ.status, lang)} · {t('due', lang)} {display.day(occ.occurrence.due, lang)}"
+                        f" · {m.measure.code or m.measure.id} · {display.occurrence_label(occ.occurrence, lang)}")
+                items.append(Option(Content.assemble("  ", head, "\n    ", task.task.text),
+                                    id="\t".join((m.measure.id, task.task.id, occ.occurrence.key))))
+        options.set_options(items)
+        ids = [o.id for o in items if o.id]
+        if ids:
+            options.highlighted = options.get_option_index(keep if keep in ids else ids[0])
+        self._show_indicators(status, lang)
+
+    def _show_indicators(self, status: PlanStatus, lang: str) -> None:
+        table = self.query_one("#indicators", DataTable)
+        table.clear(columns=True)
+        for column in ("ITA", t("indicator", lang), t("progress", lang), "%",
+                       display.mark("overdue"), display.mark("due_soon")):
+            table.add_column(Text(column))
+        for total in status.by_indicator():
+            tally = total.tally
+            table.add_row(Text(total.tool), Text(f"{display.number(total.indicator, lang)} {fit(total.name, 28)}"),
+                          Text(display.progress(tally)), Text(display.percent(tally)),
+                          Text(str(tally["overdue"])), Text(str(tally["due_soon"])))
+        tally = status.tally
+        table.add_row(Text(t("Total", lang), style="bold"), Text(""), Text(display.progress(tally), style="bold"),
+                      Text(display.percent(tally), style="bold"), Text(str(tally["overdue"])),
+                      Text(str(tally["due_soon"])))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            measure_id, task_id, key = event.option.id.split("\t")
+            self.dismiss((measure_id, task_id, key))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

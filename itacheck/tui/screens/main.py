@@ -1,0 +1,164 @@
+"""The checklist: plan tree on the left, the chosen measure and its occurrences on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from itacheck.domain.model import Record
+from itacheck.domain.status import MeasureStatus
+from itacheck.tui import display, notices
+from itacheck.tui.dialogs.evidence_form import EvidenceForm
+from itacheck.tui.draft import EvidenceDraft
+from itacheck.tui.screens.base import Localised
+from itacheck.tui.session import Snapshot
+from itacheck.tui.text import t
+from itacheck.tui.widgets.checklist import Checklist
+from itacheck.tui.widgets.evidence_view import EvidenceView
+from itacheck.tui.widgets.measure_info import MeasureInfo
+from itacheck.tui.widgets.plan_tree import PlanTree
+
+
+class MainScreen(Localised, Screen[None]):
+    """Shows the app's snapshot (watched, so a live refresh lands here) and turns the officer's keys
+    into calls on the app; it keeps no data of its own besides what the widgets show."""
+
+    BINDINGS = [
+        Binding("e", "evidence", "Evidence"),
+        Binding("u", "undo", "Undo"),
+        Binding("p", "app.period", "Period"),
+        Binding("n", "app.next_round", "Next round", show=False),
+        Binding("d", "app.dashboard", "Dashboard"),
+        Binding("r", "app.report", "Report", show=False),
+        Binding("a", "app.audit", "Audit log", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(t("Loading…", self.app.lang)), id="period-bar")
+        with Horizontal(id="body"):
+            yield PlanTree(id="tree")
+            with Vertical(id="detail"):
+                with VerticalScroll(id="measure-box"):
+                    yield MeasureInfo(id="measure")
+                yield Checklist(id="checklist")
+                with VerticalScroll(id="evidence-box"):
+                    yield EvidenceView(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "snapshot", self._show_snapshot)
+        self.watch(self.app, "lang", lambda _: self._show_snapshot(self.app.snapshot), init=False)
+        self.query_one(PlanTree).focus()
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def _show_snapshot(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            return
+        self.query_one("#period-bar", Static).update(Content(self._bar_text(snapshot)))
+        tree = self.query_one(PlanTree)
+        tree.show(snapshot.status, self.lang)
+        if tree.measure_id is None and snapshot.status and snapshot.status.measures:
+            tree.select_measure(snapshot.status.measures[0].measure.id)
+        self._show_measure(tree.measure_id)
+
+    def _bar_text(self, snapshot: Snapshot) -> str:
+        lang, period = self.lang, snapshot.period
+        parts = [display.period_label(period, lang), f"{t('as of', lang)} {display.day(period.as_of, lang)}"]
+        if snapshot.status:
+            tally = snapshot.status.tally
+            parts.insert(0, snapshot.status.plan.organisation.name)
+            parts.append(f"{display.progress(tally)} ({display.percent(tally)})")
+        return " · ".join(parts)
+
+    def measure_status(self, measure_id: str | None) -> MeasureStatus | None:
+        snapshot = self.app.snapshot
+        if snapshot is None or snapshot.status is None or measure_id is None:
+            return None
+        return next((m for m in snapshot.status.measures if m.measure.id == measure_id), None)
+
+    def _show_measure(self, measure_id: str | None) -> None:
+        snapshot = self.app.snapshot
+        measure = self.measure_status(measure_id)
+        self.query_one(MeasureInfo).show(measure, self.lang, self._problem(snapshot))
+        self.query_one(Checklist).show(measure, self.lang)
+
+    def _problem(self, snapshot: Snapshot | None) -> str:
+        if snapshot is None:
+            return t("Loading…", self.lang)
+        if snapshot.error:
+            return t("Cannot read the data: {error}", self.lang, error=snapshot.error)
+        if snapshot.status is None:
+            return t("There is no plan for fiscal year {year} yet. Import one with: itacheck plan import FILE",
+                     self.lang, year=display.number(snapshot.period.year, self.lang))
+        return ""
+
+    def jump_to(self, measure_id: str, task_id: str, key: str) -> None:
+        """Put the cursor on one occurrence (from the dashboard or the palette)."""
+        self.query_one(PlanTree).select_measure(measure_id)
+        self._show_measure(measure_id)
+        checklist = self.query_one(Checklist)
+        checklist.select_occurrence(task_id, key)
+        checklist.focus()
+
+    # --- messages from the widgets ------------------------------------------------------------
+
+    def on_plan_tree_measure_highlighted(self, event: PlanTree.MeasureHighlighted) -> None:
+        self._show_measure(event.measure_id)
+
+    def on_checklist_occurrence_highlighted(self, event: Checklist.OccurrenceHighlighted) -> None:
+        self.query_one(EvidenceView).show(event.task, event.occurrence, self.lang)
+
+    def on_checklist_tick_requested(self, event: Checklist.TickRequested) -> None:
+        """Record the occurrence as done today; only once, as a second tick would add a duplicate."""
+        if event.occurrence.records:
+            self.notify(t("Already recorded. Press e to add more evidence, or u to undo.", self.lang), markup=False)
+            return
+        period, session = self.app.period, self.app.session
+        task_id, key, today = event.task.task.id, event.occurrence.occurrence.key, session.today()
+        self.app.run_store(lambda: session.record(period.year, task_id, key, today), self._recorded)
+
+    def _recorded(self, record: Record | None) -> None:
+        if record is not None:
+            self.notify(notices.recorded(record, self.app.snapshot, self.lang), markup=False)
+
+    def on_tree_node_selected(self) -> None:
+        """Enter on a measure: go to its checklist."""
+        if self.query_one(PlanTree).measure_id:
+            self.query_one(Checklist).focus()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def action_evidence(self) -> None:
+        current = self.query_one(Checklist).current
+        if current is None:
+            self.notify(t("Choose an item of the checklist first.", self.lang), markup=False)
+            return
+        task, occ = current
+        period, session = self.app.period, self.app.session
+        task_id, key = task.task.id, occ.occurrence.key
+
+        def save(draft: EvidenceDraft) -> Record:
+            return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
+                                  files=draft.files, skipped=draft.skipped)
+
+        form = EvidenceForm(task.task.text, display.occurrence_label(occ.occurrence, self.lang), session.today(), save)
+        self.app.push_screen(form, self._form_closed)
+
+    def _form_closed(self, record: Record | None) -> None:
+        if record is not None:
+            self.app.reload()
+            self._recorded(record)
+
+    def action_undo(self) -> None:
+        period, session = self.app.period, self.app.session
+        if period is not None:
+            self.app.run_store(lambda: session.undo(period.year),
+                               lambda record: self.notify(notices.undone(record, self.app.snapshot, period.year,
+                                                                         self.lang), markup=False))

@@ -1,0 +1,126 @@
+"""Every UI string in one place, gettext-style: the code says the English text, `t` gives the Thai.
+
+Thai is the default because the officers' work, documents and plans are Thai; English serves
+advisers and auditors. A missing Thai entry falls back to English rather than failing, and a test
+checks that every string the code passes to `t` has its Thai.
+"""
+
+from __future__ import annotations
+
+TH: dict[str, str] = {
+    # tree, checklist, details
+    "indicator": "ตัวชี้วัดที่",
+    "once": "ครั้งเดียว",
+    "quarter": "ไตรมาส",
+    "first half": "ครึ่งปีแรก",
+    "second half": "ครึ่งปีหลัง",
+    "whole year": "ทั้งปี",
+    "fiscal year": "ปีงบประมาณ",
+    "as of": "ณ วันที่",
+    "due": "กำหนด",
+    "done on": "เสร็จเมื่อ",
+    "evidence": "หลักฐาน",
+    "not in this round": "ไม่อยู่ในรอบนี้",
+    "not applicable": "ไม่ต้องดำเนินการ",
+    "progress": "ความคืบหน้า",
+    "responsible": "ผู้รับผิดชอบ",
+    "link": "ลิงก์",
+    "file": "ไฟล์",
+    "Loading…": "กำลังโหลด…",
+    "Choose a measure in the tree.": "เลือกมาตรการจากรายการด้านซ้าย",
+    "No evidence yet: Space records it done today, e adds evidence.":
+        "ยังไม่มีหลักฐาน: กด Space เพื่อบันทึกว่าเสร็จวันนี้ หรือ e เพื่อบันทึกหลักฐาน",
+    "There is no plan for fiscal year {year} yet. Import one with: itacheck plan import FILE":
+        "ยังไม่มีแผนของปีงบประมาณ {year} นำเข้าแผนด้วยคำสั่ง itacheck plan import FILE",
+    "Cannot read the data: {error}": "อ่านข้อมูลไม่ได้: {error}",
+    # keys (binding descriptions)
+    "Tick": "ติ๊กว่าเสร็จ",
+    "Evidence": "หลักฐาน",
+    "Undo": "ย้อนกลับ",
+    "Period": "ช่วงเวลา",
+    "Next round": "รอบถัดไป",
+    "Dashboard": "ภาพรวม",
+    "Report": "รายงาน",
+    "Audit log": "ประวัติ",
+    "Help": "ช่วยเหลือ",
+    "Quit": "ออก",
+    "Back": "กลับ",
+    "English": "English",
+    "Reload": "โหลดใหม่",
+    "Save": "บันทึก",
+    "Cancel": "ยกเลิก",
+    "Go to item": "ไปที่รายการ",
+    "Write PDF": "เขียน PDF",
+    "Today": "วันนี้",
+    "Commands": "คำสั่ง",
+    "Switch focus": "สลับช่อง",
+    "Move": "เลื่อน",
+    "Open or close": "เปิด/ปิด",
+    # notifications
+    "Recorded: {what}, done on {day}.": "บันทึกแล้ว: {what} เสร็จเมื่อ {day}",
+    "It is dated after the as-of date ({as_of}), so this view does not count it yet.":
+        "วันที่บันทึกอยู่หลังวันที่ที่ดูสถานะ ({as_of}) จึงยังไม่นับในมุมมองนี้",
+    "Already recorded. Press e to add more evidence, or u to undo.":
+        "รายการนี้บันทึกแล้ว กด e เพื่อเพิ่มหลักฐาน หรือ u เพื่อย้อนกลับ",
+    "Undone: {what} ({day}). The audit log keeps it.": "ย้อนกลับแล้ว: {what} ({day}) ประวัติยังเก็บไว้",
+    "Nothing of yours to undo in fiscal year {year}.": "ไม่มีรายการของคุณให้ย้อนกลับในปีงบประมาณ {year}",
+    "Could not save: {error}": "บันทึกไม่สำเร็จ: {error}",
+    "Choose an item of the checklist first.": "เลือกรายการในตารางงานก่อน",
+    "Updated: someone else saved changes.": "ปรับปรุงแล้ว: มีผู้อื่นบันทึกข้อมูล",
+    # dialogs and other screens
+    "Record evidence": "บันทึกหลักฐาน",
+    "Date done": "วันที่ดำเนินการ",
+    "Note": "หมายเหตุ",
+    "Links": "ลิงก์",
+    "Files": "ไฟล์แนบ",
+    "e.g. 25 ต.ค. 66, 25/10/2566 or 2023-10-25": "เช่น ๒๕ ต.ค. ๖๖, 25/10/2566 หรือ 2023-10-25",
+    "https://… (separate with spaces)": "https://… (หลายลิงก์คั่นด้วยช่องว่าง)",
+    "~/…/report.pdf (separate with ;)": "~/…/รายงาน.pdf (หลายไฟล์คั่นด้วย ;)",
+    "Not applicable in this round (say why in the note)": "ไม่ต้องดำเนินการในรอบนี้ (ระบุเหตุผลในหมายเหตุ)",
+    "Round": "รอบ",
+    "End of round": "วันสิ้นรอบ",
+    "Overdue": "เกินกำหนด",
+    "Due in the next {n} days": "ครบกำหนดภายใน {n} วัน",
+    "Total": "รวม",
+    "PDF file": "ไฟล์ PDF",
+    "Arabic digits (default: Thai digits)": "ใช้เลขอารบิก (ปกติใช้เลขไทย)",
+    "Press ctrl+s (or Enter in the file name) to write the PDF.":
+        "กด ctrl+s (หรือ Enter ในช่องชื่อไฟล์) เพื่อเขียนรายงาน PDF",
+    "The ITA report covers the half year or the full year: choose one of those rounds (p).":
+        "รายงาน ITA ใช้รอบ ๖ เดือน หรือรอบ ๑๒ เดือน: เลือกรอบใดรอบหนึ่งก่อน (กด p)",
+    "Type the name of the PDF file.": "พิมพ์ชื่อไฟล์ PDF",
+    "Writing {path}…": "กำลังเขียน {path}…",
+    "Written: {path} ({seconds} s)": "เขียนรายงานแล้ว: {path} ({seconds} วินาที)",
+    "Could not write the PDF: {error}": "เขียนรายงาน PDF ไม่สำเร็จ: {error}",
+    "The PDF report is not available in this version of itacheck (the report module is missing).":
+        "ยังเขียนรายงาน PDF ไม่ได้ในรุ่นนี้ของ itacheck (ยังไม่มีโมดูลรายงาน)",
+    "When": "เมื่อ",
+    "Who": "ผู้บันทึก",
+    "What": "การกระทำ",
+    "Item": "รายการ",
+    "entries": "รายการ",
+    "recorded": "บันทึกว่าเสร็จ",
+    "undone": "ย้อนกลับ",
+    "plan imported": "นำเข้าแผน",
+    "removed": "ลบ",
+    "Keys": "ปุ่มลัด",
+    "Status marks": "เครื่องหมายสถานะ",
+    "Everywhere": "ทุกหน้าจอ",
+    "Checklist": "รายการตรวจสอบ",
+    "Evidence form": "แบบบันทึกหลักฐาน",
+    # command palette
+    "Overdue and due-soon items, totals per indicator": "รายการเกินกำหนดและใกล้ครบกำหนด ผลรวมรายตัวชี้วัด",
+    "Summary of the round and the PDF report": "สรุปผลของรอบและรายงาน PDF",
+    "Who recorded or undid what, and when": "ใครบันทึกหรือย้อนกลับอะไร เมื่อไร",
+    "Choose the fiscal year, round and as-of date": "เลือกปีงบประมาณ รอบ และวันที่ดูสถานะ",
+    "Every key": "ปุ่มลัดทั้งหมด",
+    "Read the data again now": "อ่านข้อมูลใหม่ทันที",
+    "Switch language": "เปลี่ยนภาษา",
+    "Open this year's plan": "เปิดแผนของปีนี้",
+}
+
+
+def t(text: str, lang: str, **values: object) -> str:
+    """``text`` in ``lang``, with ``{name}`` fields filled from ``values``."""
+    out = TH.get(text, text) if lang == "th" else text
+    return out.format(**values) if values else out

@@ -1,0 +1,47 @@
+"""The highlighted occurrence: its window and due date, the full task text, and its evidence."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from itacheck.domain.model import Record
+from itacheck.domain.status import OccurrenceStatus, TaskStatus
+from itacheck.tui import display
+from itacheck.tui.text import t
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
+
+
+class EvidenceView(Static):
+    """Notes, links and file names are shown literally (`Content`), never as markup."""
+
+    def show(self, task: TaskStatus | None, occ: OccurrenceStatus | None, lang: str) -> None:
+        if task is None or occ is None:
+            self.update(Content(""))
+            return
+        o = occ.occurrence
+        head = (f"{display.occurrence_label(o, lang)} · {display.day(o.start, lang)} – {display.day(o.end, lang)}"
+                f" · {t('due', lang)} {display.day(o.due, lang)} · {display.label(occ.status, lang)}")
+        parts: list[str | tuple[str, str]] = [(head, "bold"), "\n", task.task.text]
+        for record in occ.records:
+            parts += ["\n", *self._record(record, lang)]
+        if not occ.records:
+            parts += ["\n", (t("No evidence yet: Space records it done today, e adds evidence.", lang), "italic")]
+        self.update(Content.assemble(*parts))
+
+    @staticmethod
+    def _record(r: Record, lang: str) -> list[str | tuple[str, str]]:
+        what = t("not applicable", lang) if r.skipped else t("done on", lang)
+        at = f" ({r.recorded_at:%Y-%m-%d %H:%M})" if r.recorded_at else ""
+        lines: list[str | tuple[str, str]] = [(f"{'-' if r.skipped else '✓'} {what} {display.day(r.done_on, lang)}",
+                                               "bold"), f" — {r.recorded_by}{at}"]
+        if r.note:
+            lines += ["\n  ", r.note.replace("\n", "\n  ")]
+        for link in r.links:
+            lines += ["\n  ", f"{t('link', lang)}: ", link]
+        for a in r.attachments:
+            lines += ["\n  ", f"{t('file', lang)}: ", f"{a.name} ({_size(a.size)})"]
+        return lines

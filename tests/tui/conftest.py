@@ -1,0 +1,50 @@
+"""Fixtures for the TUI tests: a seeded data directory, a fixed today, and a way to wait until
+the app's worker threads have finished and their results are on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from itacheck.store.repository import Repository
+from itacheck.tui.app import ItaCheckApp, make_app
+
+#: FY2566, last day of the half-year round: the reference report's "as of".
+TODAY = date(2023, 3, 31)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    repository = Repository(tmp_path / "data", user="tester")
+    repository.ensure_seeded()
+    return repository
+
+
+@pytest.fixture
+def app(repo: Repository) -> ItaCheckApp:
+    return make_app(repo, today=TODAY, refresh_seconds=0.2)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def settle():
+    """``await settle(pilot)``: see `wait_settled`."""
+    return wait_settled
+
+
+async def wait_settled(pilot: Pilot) -> None:
+    """Wait for reads and writes in worker threads and for the messages they post."""
+    for _ in range(6):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            await pilot.pause()
+            if not any(w.is_running for w in pilot.app.workers):
+                return

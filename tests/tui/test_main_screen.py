@@ -1,0 +1,148 @@
+"""The checklist as an officer uses it: open, tick, undo, switch round, live refresh."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from textual.widgets import OptionList, Static
+
+from itacheck.store.repository import Repository
+from itacheck.tui.app import make_app
+from itacheck.tui.screens.main import MainScreen
+from itacheck.tui.session import Period
+from itacheck.tui.widgets.checklist import Checklist
+from itacheck.tui.widgets.evidence_view import EvidenceView
+from itacheck.tui.widgets.plan_tree import PlanTree
+
+TODAY = date(2023, 3, 31)
+
+
+def _records(repo: Repository, task_id: str, key: str):
+    return [r for r in repo.records(2566) if (r.task_id, r.occurrence) == (task_id, key)]
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_opens_on_the_current_round(app, settle) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.period == Period(2566, "half", TODAY)
+        bar = _text(app.screen.query_one("#period-bar", Static))
+        assert "ปีงบประมาณ ๒๕๖๖" in bar and "รอบ ๖ เดือน" in bar
+        tree = app.screen.query_one(PlanTree)
+        assert tree.measure_id == "oit10"
+        checklist = app.screen.query_one(Checklist)
+        assert checklist.current is not None
+        prompts = [str(checklist.get_option_at_index(i).prompt) for i in range(checklist.option_count)]
+        assert any("ไตรมาสละ ๑ ครั้ง" in p for p in prompts) is False  # oit10 has no quarterly task
+        tree.select_measure("e6")
+        await settle(pilot)
+        prompts = [str(checklist.get_option_at_index(i).prompt) for i in range(checklist.option_count)]
+        assert any("ไตรมาสละ ๑ ครั้ง" in p for p in prompts)
+        assert any("• ใกล้ครบกำหนด" in p and "กำหนด ๓๑ มี.ค. ๖๖" in p for p in prompts)
+
+
+async def test_an_old_plan_opens_on_its_full_year(repo, settle) -> None:
+    app = make_app(repo, today=date(2026, 11, 28))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.period == Period(2566, "full", date(2026, 11, 28))
+
+
+async def test_space_ticks_the_occurrence_today(app, repo, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not _records(repo, "e6-r1", "2566-Q2")
+        app.screen.jump_to("e6", "e6-r1", "2566-Q2")
+        await pilot.press("space")
+        await settle(pilot)
+        [record] = _records(repo, "e6-r1", "2566-Q2")
+        assert record.done_on == TODAY and record.recorded_by == "tester"
+        checklist = app.screen.query_one(Checklist)
+        task, occ = checklist.current
+        assert (task.task.id, occ.occurrence.key, occ.status) == ("e6-r1", "2566-Q2", "done")
+        assert "✓ เสร็จตามกำหนด" in str(checklist.highlighted_option.prompt)
+        # a second tick does not pile up a duplicate record
+        await pilot.press("space")
+        await settle(pilot)
+        assert len(_records(repo, "e6-r1", "2566-Q2")) == 1
+
+
+async def test_enter_ticks_and_u_undoes(app, repo, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.jump_to("e7", "e7-s1", "2566-M02")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(_records(repo, "e7-s1", "2566-M02")) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert _records(repo, "e7-s1", "2566-M02") == []
+        assert repo.audit(2566)[0].action == "undo"
+        _, occ = app.screen.query_one(Checklist).current
+        assert occ.status == "overdue"
+
+
+async def test_switch_round_with_n_and_the_period_dialog(app, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.period.round == "full"
+        assert "รอบ ๑๒ เดือน" in _text(app.screen.query_one("#period-bar", Static))
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#round").value = "q2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.period == Period(2566, "q2", TODAY)
+        assert "ไตรมาสที่ ๒" in _text(app.screen.query_one("#period-bar", Static))
+
+
+async def test_a_change_by_another_process_appears_and_keeps_the_cursor(app, repo, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.jump_to("e10", "e10-s2", "2566-M03")
+        await settle(pilot)
+        other = Repository(repo.data_dir, user="colleague")
+        other.add_record(2566, "e10-s2", "2566-M03", date(2023, 3, 1), note="ทำโดยเพื่อนร่วมงาน")
+        for _ in range(50):
+            await asyncio.sleep(0.1)
+            await settle(pilot)
+            task, occ = app.screen.query_one(Checklist).current
+            if occ.records:
+                break
+        assert (task.task.id, occ.occurrence.key, occ.status) == ("e10-s2", "2566-M03", "late")
+        assert "ทำโดยเพื่อนร่วมงาน" in _text(app.screen.query_one(EvidenceView))
+
+
+async def test_user_text_is_never_markup(app, repo, settle) -> None:
+    """Notes, links and file names with markup-like text are shown as typed and do not crash."""
+    repo.add_record(2566, "e9-s1", "once", date(2023, 3, 30), note="[bold]x[/] [/] [link=http://a]y[/link] [@click=app.quit]z")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.jump_to("e9", "e9-s1", "once")
+        await settle(pilot)
+        shown = _text(app.screen.query_one(EvidenceView))
+        assert "[bold]x[/] [/] [link=http://a]y[/link] [@click=app.quit]z" in shown
+        assert app.is_running
+
+
+async def test_the_tree_shows_progress_and_a_mark(app, settle) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(PlanTree)
+        labels = [str(node.label) for node in tree._leaves()]
+        assert any(label.startswith("! 5/11 e6 ") for label in labels), labels
+        assert any(label.startswith("✓ 2/2 oit10 ") for label in labels), labels
+
+
+async def test_checklist_is_a_list_of_options(app, settle) -> None:
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen.query_one(Checklist), OptionList)
