@@ -1,0 +1,174 @@
+"""Make text copied out of the report equal the text that was typed (the ``ประจำ#ปี`` bug).
+
+HarfBuzz's Thai shaper draws สระอำ (U+0E33) as two glyphs, nikhahit and sara aa, that share one
+cluster (with a tone mark before it, three: ``น้ำ``). fpdf2 2.8.9 gives the cluster's text to its
+first glyph and leaves the others with no ToUnicode entry, so pypdf prints ``ประจำ\x06ปี``,
+pdfminer ``ประจำ(cid:6)ปี``, and poppler drops the glyph but, seeing a gap the width of sara aa
+after the zero-width nikhahit, inserts a space (``ประจำ ปี``).
+
+The fix, for the fonts this module adopts only:
+
+* :meth:`ClusterTextFont.glyph_run` gives each cluster's text to a glyph that has an advance
+  (for ำ: sara aa, the last one), and the text of a cluster made only of marks (the ั and ้ of
+  ``ปั้น``) to the glyph before it. Glyphs without an advance then carry no text, so no extractor
+  sees a gap or a stray code, wherever HarfBuzz moved them. Text is shaped by
+  :func:`shaping.shape`, the function the line breaker measures with.
+* :class:`ToUnicodeOutput`, passed to ``FPDF.output(output_producer_class=...)`` (fpdf2's public
+  hook), writes the text-less glyphs into the ToUnicode CMap as ``<code> <>``, an explicit empty
+  string (fpdf2 would omit them, and an unmapped code is printed as itself).
+
+Both touch fpdf2 internals (``SubsetMap``, the ToUnicode stream, ``shape_text``'s result format);
+pyproject pins fpdf2, and tests/report check the copied text with pypdf and poppler.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any, NamedTuple
+
+from fpdf.fonts import TTFFont
+from fpdf.output import OutputProducer
+
+from itacheck.report.shaping import hb_direction, shape
+
+#: Glyph names and advances by (font file, glyph id): fontTools lookups are slow per glyph.
+_METRICS: dict[tuple[str, int], tuple[str, int]] = {}
+
+
+class PlacedGlyph(NamedTuple):
+    """One glyph to draw: its code in the subset, its width as the PDF font declares it, and
+    HarfBuzz's advance and offsets, all in thousandths of an em (``raw``: HarfBuzz's own units)."""
+
+    code: int
+    width: int
+    advance: float
+    x_offset: float
+    y_offset: float
+    raw: tuple[int, int, int, int]
+
+
+class ClusterTextFont(TTFFont):
+    """A TTFFont whose copied text comes out as typed; see the module docstring."""
+
+    __slots__ = ()  # same layout as TTFFont, so an existing font object can adopt this class
+
+    def perform_harfbuzz_shaping(self, text: str, font_size_pt: float,
+                                 text_shaping_params: dict[str, Any] | None) -> tuple[Any, Any]:
+        self.hbfont.ptem = font_size_pt
+        buf = shape(self.hbfont, text, hb_direction(text_shaping_params))
+        return buf.glyph_infos, buf.glyph_positions
+
+    def glyph_run(self, text: str, font_size_pt: float, direction: str | None = None) -> list[PlacedGlyph]:
+        """``text`` shaped, as subset codes with their placement in thousandths of an em."""
+        if not text:
+            return []
+        self.hbfont.ptem = font_size_pt
+        buf = shape(self.hbfont, text, direction)
+        infos, positions = buf.glyph_infos, buf.glyph_positions
+        owners = _text_owners(infos, positions, len(text))
+        scale = self.scale
+        run = []
+        for index, (info, pos) in enumerate(zip(infos, positions)):
+            name, width = self._metrics(info.codepoint)
+            span = owners.get(index)
+            codes = tuple(ord(c) for c in text[span[0]:span[1]]) if span else ()
+            glyph = self.subset.get_glyph(glyph=info.codepoint, unicode=codes,
+                                          glyph_name=name, glyph_width=width)
+            if glyph is None:  # .notdef (glyph 0): fpdf2 skips it too
+                continue
+            code = self.subset.pick_glyph(glyph)
+            if code is None:
+                continue
+            run.append(PlacedGlyph(code, width, pos.x_advance * scale, pos.x_offset * scale,
+                                   pos.y_offset * scale, (pos.x_advance, pos.y_advance,
+                                                          pos.x_offset, pos.y_offset)))
+        return run
+
+    def shape_text(self, text: str, font_size_pt: float,
+                   text_shaping_params: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """fpdf2's own drawing path (cell, multi_cell), with the same text assignment."""
+        result = []
+        for g in self.glyph_run(text, font_size_pt, hb_direction(text_shaping_params)):
+            x_advance, y_advance, x_offset, y_offset = g.raw
+            result.append({
+                "mapped_char": g.code,
+                "x_advance": x_advance,
+                "y_advance": y_advance,
+                "x_offset": x_offset,
+                "y_offset": y_offset,
+                "force_positioning": bool(g.width != x_advance or x_offset or y_offset or y_advance),
+            })
+        return result
+
+    def _metrics(self, glyph_id: int) -> tuple[str, int]:
+        key = (str(self.ttffile), glyph_id)
+        known = _METRICS.get(key)
+        if known is None:
+            name = self.ttfont.getGlyphName(glyph_id)
+            known = _METRICS[key] = (name, round(self.scale * self.ttfont["hmtx"].metrics[name][0]))
+        return known
+
+
+def _text_owners(infos: Any, positions: Any, length: int) -> dict[int, tuple[int, int]]:
+    """Which glyphs carry text, and which span of the text each one carries.
+
+    Text goes only to glyphs that have an advance: a cluster's text goes to its last such glyph
+    (for ำ: sara aa), and a cluster of marks alone (the ั and ้ of ปั้น) joins the text of the
+    glyph before it. Zero-width glyphs then carry nothing, which matters because fpdf2 draws a
+    mark moved by HarfBuzz at its own position: a mark shifted left over ป looked to pypdf and
+    poppler like a gap before น, and they printed "ปั้ น"."""
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, starts[1:] + [length]))
+    clusters: list[tuple[int, list[int]]] = []  # in glyph order
+    for index, info in enumerate(infos):
+        if clusters and clusters[-1][0] == info.cluster:
+            clusters[-1][1].append(index)
+        else:
+            clusters.append((info.cluster, [index]))
+    spans: dict[int, tuple[int, int]] = {}
+    previous: int | None = None  # the glyph that took the previous cluster's text
+    for cluster, glyphs in clusters:
+        advancing = [g for g in glyphs if positions[g].x_advance]
+        if not advancing and previous is not None and spans[previous][1] == cluster:
+            spans[previous] = (spans[previous][0], ends[cluster])
+            continue
+        previous = advancing[-1] if advancing else glyphs[0]
+        spans[previous] = (cluster, ends[cluster])
+    return spans
+
+
+def adopt(font: TTFFont) -> None:
+    """Make an fpdf2 font (from ``FPDF.add_font``) a :class:`ClusterTextFont`."""
+    if type(font) is TTFFont:
+        font.__class__ = ClusterTextFont
+
+
+class ToUnicodeOutput(OutputProducer):
+    """fpdf2's output with explicit empty ToUnicode entries for glyphs that carry no text."""
+
+    def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
+        font_objects = super()._add_fonts(*args, **kwargs)
+        for font in self.fpdf.fonts.values():
+            if not isinstance(font, ClusterTextFont):
+                continue
+            silent = sorted(code for glyph, code in font.subset.items()
+                            if glyph is not None and glyph.unicode == ())
+            to_unicode = getattr(font_objects.get(font.i), "to_unicode", None)
+            if silent and to_unicode is not None:
+                _add_empty_entries(to_unicode, silent)
+        return font_objects
+
+
+def _add_empty_entries(stream: Any, codes: list[int]) -> None:
+    compressed = stream.filter is not None
+    cmap = zlib.decompress(stream._contents) if compressed else bytes(stream._contents)
+    blocks = "".join(
+        f"{len(chunk)} beginbfchar\n" + "".join(f"<{code:04X}> <>\n" for code in chunk) + "endbfchar\n"
+        for chunk in (codes[i:i + 100] for i in range(0, len(codes), 100))  # 100 per block (TN 5014)
+    ).encode("ascii")
+    head, sep, tail = cmap.rpartition(b"endcmap")
+    if not sep:
+        raise RuntimeError("unexpected ToUnicode CMap from fpdf2: no 'endcmap'")
+    cmap = head + blocks + sep + tail
+    stream._contents = zlib.compress(cmap) if compressed else cmap
+    stream.length = len(stream._contents)
