@@ -42,6 +42,7 @@ class Checklist(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: dict[str, tuple[TaskStatus, OccurrenceStatus]] = {}
+        self._shown: list[tuple[str | None, str]] = []
 
     def show(self, measure: MeasureStatus | None, lang: str) -> None:
         """Show ``measure``'s checklist, keeping the cursor on the same occurrence when it is still
@@ -58,10 +59,18 @@ class Checklist(OptionList):
                 option_id = f"{task_status.task.id}{_SEP}{occ.occurrence.key}"
                 self._items[option_id] = (task_status, occ)
                 options.append(Option(self._occurrence_prompt(occ, lang, width), id=option_id))
-        self.set_options(options)
-        ids = [o.id for o in options if not o.disabled]
-        if ids:
-            self.highlighted = self.get_option_index(keep if keep in ids else ids[0])
+        shown = [(o.id, str(o.prompt)) for o in options]
+        if shown != self._shown:  # unchanged data must not move anything on screen
+            same_rows = [i for i, _ in shown] == [i for i, _ in self._shown]
+            scroll_y = self.scroll_y
+            self.set_options(options)
+            ids = [o.id for o in options if not o.disabled]
+            if ids:
+                self.highlighted = self.get_option_index(keep if keep in ids else ids[0])
+            if same_rows:  # a live refresh: stay where the officer was
+                self.scroll_to(y=scroll_y, animate=False, immediate=True)
+                self.scroll_to_highlight()
+            self._shown = shown
         self._announce()
 
     @staticmethod
