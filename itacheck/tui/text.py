@@ -53,6 +53,7 @@ TH: dict[str, str] = {
     "Write PDF": "เขียน PDF",
     "Today": "วันนี้",
     "Commands": "คำสั่ง",
+    "palette": "คำสั่ง",
     "Switch focus": "สลับช่อง",
     "Move": "เลื่อน",
     "Open or close": "เปิด/ปิด",
@@ -76,6 +77,8 @@ TH: dict[str, str] = {
     "e.g. 25 ต.ค. 66, 25/10/2566 or 2023-10-25": "เช่น ๒๕ ต.ค. ๖๖, 25/10/2566 หรือ 2023-10-25",
     "https://… (separate with spaces)": "https://… (หลายลิงก์คั่นด้วยช่องว่าง)",
     "~/…/report.pdf (separate with ;)": "~/…/รายงาน.pdf (หลายไฟล์คั่นด้วย ;)",
+    "Result": "ผล",
+    "Done": "ดำเนินการแล้ว",
     "Not applicable in this round (say why in the note)": "ไม่ต้องดำเนินการในรอบนี้ (ระบุเหตุผลในหมายเหตุ)",
     "Round": "รอบ",
     "End of round": "วันสิ้นรอบ",
@@ -83,7 +86,9 @@ TH: dict[str, str] = {
     "Due in the next {n} days": "ครบกำหนดภายใน {n} วัน",
     "Total": "รวม",
     "PDF file": "ไฟล์ PDF",
-    "Arabic digits (default: Thai digits)": "ใช้เลขอารบิก (ปกติใช้เลขไทย)",
+    "Digits": "ตัวเลข",
+    "Thai digits (๑๒๓)": "เลขไทย (๑๒๓)",
+    "Arabic digits (123)": "เลขอารบิก (123)",
     "Press ctrl+s (or Enter in the file name) to write the PDF.":
         "กด ctrl+s (หรือ Enter ในช่องชื่อไฟล์) เพื่อเขียนรายงาน PDF",
     "The ITA report covers the half year or the full year: choose one of those rounds (p).":

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from itacheck import thai
 from itacheck.domain.model import Record
@@ -58,8 +58,11 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
             with Horizontal(classes="field"):
                 yield Label(Content(t("Files", lang)))
                 yield Input(id="files", compact=True, placeholder=t("~/…/report.pdf (separate with ;)", lang))
-            yield Checkbox(Content(t("Not applicable in this round (say why in the note)", lang)), id="skipped",
-                           compact=True)
+            with Horizontal(classes="field"):
+                yield Label(Content(t("Result", lang)))
+                yield Select([(Content(t("Done", lang)), False),
+                              (Content(t("Not applicable in this round (say why in the note)", lang)), True)],
+                             value=False, allow_blank=False, compact=True, id="skipped")
             yield Static(id="errors")
             with Horizontal(id="buttons"):
                 yield Button(Content(t("Save", lang) + " (ctrl+s)"), id="save", variant="primary", compact=True)
@@ -97,7 +100,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
     def action_save(self) -> None:
         draft, errors = read_draft(self.query_one("#date", Input).value, self.query_one("#note", TextArea).text,
                                    self.query_one("#links", Input).value, self.query_one("#files", Input).value,
-                                   self.query_one("#skipped", Checkbox).value, self.today)
+                                   bool(self.query_one("#skipped", Select).value), self.today)
         self._show_errors(errors)
         if draft is None:
             self.query_one(f"#{next(f for f in _FIELDS if f in errors)}").focus()

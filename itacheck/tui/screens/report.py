@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from itacheck.domain.status import PlanStatus
 from itacheck.labels import STATUS_MARK, status_word
@@ -64,7 +64,11 @@ class ReportScreen(Localised, Screen[None]):
         with Horizontal(id="report-output"):
             yield Label(Content(t("PDF file", lang) + " "))
             yield Input(id="pdf-path", compact=True)
-        yield Checkbox(Content(t("Arabic digits (default: Thai digits)", lang)), id="arabic", compact=True)
+        with Horizontal(id="report-digits"):
+            yield Label(Content(t("Digits", lang) + " "))
+            yield Select([(Content(t("Thai digits (๑๒๓)", lang)), "thai"),
+                          (Content(t("Arabic digits (123)", lang)), "arabic")],
+                         value="thai", allow_blank=False, compact=True, id="digits")
         yield Static(Content(t("Press ctrl+s (or Enter in the file name) to write the PDF.", lang)),
                      id="report-state")
         yield Footer()
@@ -114,7 +118,7 @@ class ReportScreen(Localised, Screen[None]):
             self._state(t("Type the name of the PDF file.", lang), error=True)
             return
         path = Path(raw).expanduser()
-        digits = "arabic" if self.query_one("#arabic", Checkbox).value else "thai"
+        digits = str(self.query_one("#digits", Select).value)
         self._state(t("Writing {path}…", lang, path=str(path)))
         self._write(snapshot.status, path, digits)
 

@@ -23,13 +23,15 @@ class EvidenceView(Static):
             self.update(Content(""))
             return
         o = occ.occurrence
-        head = (f"{display.occurrence_label(o, lang)} · {display.day(o.start, lang)} – {display.day(o.end, lang)}"
-                f" · {t('due', lang)} {display.day(o.due, lang)} · {display.label(occ.status, lang)}")
-        parts: list[str | tuple[str, str]] = [(head, "bold"), "\n", task.task.text]
+        window = f"{display.day(o.start, lang)} – {display.day(o.end, lang)}"
+        head = (f"{display.label(occ.status, lang)} · {display.occurrence_label(o, lang)} ({window})"
+                f" · {t('due', lang)} {display.day(o.due, lang)}")
+        parts: list[str | tuple[str, str]] = [(head, "bold")]
         for record in occ.records:
             parts += ["\n", *self._record(record, lang)]
         if not occ.records:
             parts += ["\n", (t("No evidence yet: Space records it done today, e adds evidence.", lang), "italic")]
+        parts += ["\n", task.task.text]  # in full: the checklist line may be cut short
         self.update(Content.assemble(*parts))
 
     @staticmethod
