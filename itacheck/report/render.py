@@ -90,42 +90,41 @@ def draw_text(pdf: FPDF, item: Text) -> None:
     k = pdf.k
     ops = [pdf._set_font_for_page(font, size, wrap_in_text_object=False),
            f"{item.x * k:.2f} {(PAGE_HEIGHT - item.baseline) * k:.2f} Td"]
+    # Built inline rather than with helpers: this loop runs once per glyph of the report.
+    scale = font.scale  # font units -> thousandths of an em
     array: list[str] = []
     codes: list[str] = []
     rise = 0.0
     pen = 0.0  # where the pen is, minus where HarfBuzz wants it, in thousandths of an em
-
-    def close_array() -> None:
-        if codes:
-            array.append("<" + "".join(codes) + ">")
-            codes.clear()
-        if array:
-            ops.append("[" + " ".join(array) + "] TJ")
-            array.clear()
-
-    def move(by: float) -> None:
-        """Move the pen ``by`` thousandths of an em to the right (TJ numbers count leftwards)."""
-        if abs(by) < 0.05:
-            return
-        if codes:
-            array.append("<" + "".join(codes) + ">")
-            codes.clear()
-        while by > MAX_TJ_STEP:
-            array.append(f"{-MAX_TJ_STEP}")
-            by -= MAX_TJ_STEP
-        array.append(_number(-by))
-
     # Trailing spaces are drawn too: invisible, but a line broken at a space keeps it in copied text.
     for glyph in font.glyph_run(item.text, size):
-        wanted_rise = round(glyph.y_offset * size / 1000, 2)
-        if wanted_rise != rise:
-            close_array()
-            ops.append(f"{wanted_rise:.2f} Ts")
-            rise = wanted_rise
-        move(glyph.x_offset - pen)
+        if glyph.y_offset or rise:
+            wanted_rise = round(glyph.y_offset * scale * size / 1000, 2)
+            if wanted_rise != rise:
+                if codes:
+                    array.append("<" + "".join(codes) + ">")
+                    codes.clear()
+                if array:
+                    ops.append("[" + " ".join(array) + "] TJ")
+                    array.clear()
+                ops.append(f"{wanted_rise:.2f} Ts")
+                rise = wanted_rise
+        x_offset = glyph.x_offset * scale
+        move = x_offset - pen  # rightwards, in thousandths of an em (TJ numbers count leftwards)
+        if move >= 0.05 or move <= -0.05:
+            if codes:
+                array.append("<" + "".join(codes) + ">")
+                codes.clear()
+            while move > MAX_TJ_STEP:
+                array.append(f"{-MAX_TJ_STEP}")
+                move -= MAX_TJ_STEP
+            array.append(_number(-move))
         codes.append(f"{glyph.code:04X}")
-        pen = glyph.x_offset + glyph.width - glyph.advance
-    close_array()
+        pen = x_offset + glyph.width - glyph.x_advance * scale
+    if codes:
+        array.append("<" + "".join(codes) + ">")
+    if array:
+        ops.append("[" + " ".join(array) + "] TJ")
     if rise:
         ops.append("0 Ts")
     colour = "0 g"  # text is painted with the fill colour, which the shaded boxes changed

@@ -36,15 +36,15 @@ _METRICS: dict[tuple[str, int], tuple[str, int]] = {}
 
 
 class PlacedGlyph(NamedTuple):
-    """One glyph to draw: its code in the subset, its width as the PDF font declares it, and
-    HarfBuzz's advance and offsets, all in thousandths of an em (``raw``: HarfBuzz's own units)."""
+    """One glyph to draw: its code in the subset, its width as the PDF font declares it
+    (thousandths of an em), and HarfBuzz's advances and offsets (font units)."""
 
     code: int
     width: int
-    advance: float
-    x_offset: float
-    y_offset: float
-    raw: tuple[int, int, int, int]
+    x_advance: int
+    y_advance: int
+    x_offset: int
+    y_offset: int
 
 
 class ClusterTextFont(TTFFont):
@@ -59,57 +59,63 @@ class ClusterTextFont(TTFFont):
         return buf.glyph_infos, buf.glyph_positions
 
     def glyph_run(self, text: str, font_size_pt: float, direction: str | None = None) -> list[PlacedGlyph]:
-        """``text`` shaped, as subset codes with their placement in thousandths of an em."""
+        """``text`` shaped, as subset codes with their widths, advances and offsets."""
         if not text:
             return []
         self.hbfont.ptem = font_size_pt
         buf = shape(self.hbfont, text, direction)
         infos, positions = buf.glyph_infos, buf.glyph_positions
-        owners = _text_owners(infos, positions, len(text))
-        scale = self.scale
+        glyph_ids = [info.codepoint for info in infos]
+        placements = [(p.x_advance, p.y_advance, p.x_offset, p.y_offset) for p in positions]
+        spans = _text_owners([info.cluster for info in infos], [p[0] for p in placements], len(text))
+        known = self._codes()
         run = []
-        for index, (info, pos) in enumerate(zip(infos, positions)):
-            name, width = self._metrics(info.codepoint)
-            span = owners.get(index)
-            codes = tuple(ord(c) for c in text[span[0]:span[1]]) if span else ()
-            glyph = self.subset.get_glyph(glyph=info.codepoint, unicode=codes,
-                                          glyph_name=name, glyph_width=width)
-            if glyph is None:  # .notdef (glyph 0): fpdf2 skips it too
-                continue
-            code = self.subset.pick_glyph(glyph)
-            if code is None:
-                continue
-            run.append(PlacedGlyph(code, width, pos.x_advance * scale, pos.x_offset * scale,
-                                   pos.y_offset * scale, (pos.x_advance, pos.y_advance,
-                                                          pos.x_offset, pos.y_offset)))
+        for index, (glyph_id, placement) in enumerate(zip(glyph_ids, placements)):
+            span = spans.get(index)
+            key = (glyph_id, text[span[0]:span[1]] if span else "")
+            entry = known.get(key)
+            if entry is None:
+                entry = known[key] = self._register(*key)
+            if entry[0] is not None:
+                run.append(PlacedGlyph(entry[0], entry[1], *placement))
         return run
 
     def shape_text(self, text: str, font_size_pt: float,
                    text_shaping_params: dict[str, Any] | None) -> list[dict[str, Any]]:
         """fpdf2's own drawing path (cell, multi_cell), with the same text assignment."""
-        result = []
-        for g in self.glyph_run(text, font_size_pt, hb_direction(text_shaping_params)):
-            x_advance, y_advance, x_offset, y_offset = g.raw
-            result.append({
-                "mapped_char": g.code,
-                "x_advance": x_advance,
-                "y_advance": y_advance,
-                "x_offset": x_offset,
-                "y_offset": y_offset,
-                "force_positioning": bool(g.width != x_advance or x_offset or y_offset or y_advance),
-            })
-        return result
+        return [{
+            "mapped_char": g.code,
+            "x_advance": g.x_advance,
+            "y_advance": g.y_advance,
+            "x_offset": g.x_offset,
+            "y_offset": g.y_offset,
+            "force_positioning": bool(g.width != g.x_advance or g.x_offset or g.y_offset or g.y_advance),
+        } for g in self.glyph_run(text, font_size_pt, hb_direction(text_shaping_params))]
 
-    def _metrics(self, glyph_id: int) -> tuple[str, int]:
+    def _codes(self) -> dict[tuple[int, str], tuple[int | None, int]]:
+        """(glyph, text) → (subset code, width) for this document; kept on the document's subset
+        map, so it lives and dies with the document."""
+        codes = self.subset.__dict__.get("_itacheck_codes")
+        if codes is None:
+            codes = self.subset.__dict__["_itacheck_codes"] = {}
+        return codes
+
+    def _register(self, glyph_id: int, chars: str) -> tuple[int | None, int]:
+        """Add a glyph carrying ``chars`` to the subset (a glyph with other text is another code)."""
         key = (str(self.ttffile), glyph_id)
-        known = _METRICS.get(key)
-        if known is None:
+        metrics = _METRICS.get(key)
+        if metrics is None:
             name = self.ttfont.getGlyphName(glyph_id)
-            known = _METRICS[key] = (name, round(self.scale * self.ttfont["hmtx"].metrics[name][0]))
-        return known
+            metrics = _METRICS[key] = (name, round(self.scale * self.ttfont["hmtx"].metrics[name][0]))
+        name, width = metrics
+        glyph = self.subset.get_glyph(glyph=glyph_id, unicode=tuple(ord(c) for c in chars),
+                                      glyph_name=name, glyph_width=width)
+        if glyph is None:  # .notdef (glyph 0): fpdf2 skips it too
+            return None, width
+        return self.subset.pick_glyph(glyph), width
 
 
-def _text_owners(infos: Any, positions: Any, length: int) -> dict[int, tuple[int, int]]:
+def _text_owners(clusters: list[int], advances: list[int], length: int) -> dict[int, tuple[int, int]]:
     """Which glyphs carry text, and which span of the text each one carries.
 
     Text goes only to glyphs that have an advance: a cluster's text goes to its last such glyph
@@ -117,22 +123,21 @@ def _text_owners(infos: Any, positions: Any, length: int) -> dict[int, tuple[int
     glyph before it. Zero-width glyphs then carry nothing, which matters because fpdf2 draws a
     mark moved by HarfBuzz at its own position: a mark shifted left over ป looked to pypdf and
     poppler like a gap before น, and they printed "ปั้ น"."""
-    starts = sorted({info.cluster for info in infos})
+    starts = sorted(set(clusters))
     ends = dict(zip(starts, starts[1:] + [length]))
-    clusters: list[tuple[int, list[int]]] = []  # in glyph order
-    for index, info in enumerate(infos):
-        if clusters and clusters[-1][0] == info.cluster:
-            clusters[-1][1].append(index)
-        else:
-            clusters.append((info.cluster, [index]))
     spans: dict[int, tuple[int, int]] = {}
-    previous: int | None = None  # the glyph that took the previous cluster's text
-    for cluster, glyphs in clusters:
-        advancing = [g for g in glyphs if positions[g].x_advance]
-        if not advancing and previous is not None and spans[previous][1] == cluster:
+    previous = -1  # the glyph that took the previous cluster's text
+    index, count = 0, len(clusters)
+    while index < count:
+        cluster, first, owner = clusters[index], index, -1
+        while index < count and clusters[index] == cluster:
+            if advances[index]:
+                owner = index
+            index += 1
+        if owner < 0 and previous >= 0 and spans[previous][1] == cluster:
             spans[previous] = (spans[previous][0], ends[cluster])
             continue
-        previous = advancing[-1] if advancing else glyphs[0]
+        previous = owner if owner >= 0 else first
         spans[previous] = (cluster, ends[cluster])
     return spans
 

@@ -92,3 +92,49 @@ def sample_status(round_name: str = "half", as_of: date = HALF_YEAR_AS_OF) -> Pl
 def squash(text: str) -> str:
     """Text without any whitespace: for poppler, which drops the space at the end of a line."""
     return "".join(text.split())
+
+
+def make_plan(measures, year: int = 2566, reporter=None, approver=None):
+    """A plan built in Python (no store), with the sample's organisation."""
+    from itacheck.domain.model import Organisation, Plan, Signatory
+
+    return Plan(year=year, organisation=Organisation("เทศบาลตำบลทดสอบ", "เมือง", "ศรีสะเกษ"),
+                reporter=reporter or Signatory(), approver=approver or Signatory(),
+                measures=tuple(measures))
+
+
+LONG_ISSUE = ("หน่วยงานที่ท่านติดต่อ มีการเผยแพร่ผลงานหรือข้อมูลที่สาธารณชนควรรับทราบอย่างชัดเจน มากน้อยเพียงใด "
+              "โดยเฉพาะข้อมูลการจัดซื้อจัดจ้าง งบประมาณรายจ่ายประจำปี และผลการดำเนินงานตามแผนพัฒนาท้องถิ่น")
+LONG_STEP = ("เจ้าหน้าที่ผู้รับผิดชอบจัดให้มีช่องทางการติดต่อให้มีมากกว่า ๑ ช่องทาง และติดต่อได้สะดวกมากยิ่งขึ้น "
+             "เช่น เว็บไซต์หน่วยงาน ที่อยู่สำนักงาน เบอร์โทรศัพท์หน่วยงาน เบอร์โทรศัพท์ผู้บริหาร และเจ้าหน้าที่ "
+             "facebook หน่วยงาน ไลน์หน่วยงาน พร้อมทั้งประชาสัมพันธ์ให้ประชาชนในพื้นที่รับทราบอย่างทั่วถึง")
+LONG_REPORT = ("ผู้บริหารกำกับติดตามการดำเนินการของเจ้าหน้าที่ให้ครบทุกขั้นตอน และให้เป็นไปตามกำหนดระยะเวลา "
+               "โดยให้เจ้าหน้าที่รายงานผลการดำเนินการต่อผู้บริหารเป็นลายลักษณ์อักษร")
+
+
+def stress_plan(count: int = 60):
+    """``count`` measures of long Thai text over every tool and many indicators, with records
+    (notes, links) on some occurrences; one issue is long enough to fill more than a page."""
+    from itacheck.domain.cadence import Cadence
+    from itacheck.domain.model import Measure, Record, Task
+
+    cadences = [Cadence("once", due=date(2023, 1, 31)), Cadence("monthly"), Cadence("quarterly"),
+                Cadence("semiannual", due_months=(4, 10)), Cadence("continuous")]
+    measures, records = [], []
+    for i in range(1, count + 1):
+        tool = ("IIT", "EIT", "OIT")[i % 3]
+        issue = f"ประเด็นทดสอบที่ {i} {LONG_ISSUE}" + (f" {LONG_ISSUE}" * 30 if i == 7 else "")
+        tasks = [Task(f"m{i}-s{j}", "step", f"ขั้นตอนทดสอบ {i}.{j} {LONG_STEP}", cadences[(i + j) % 5])
+                 for j in range(1, 5)]
+        tasks += [Task(f"m{i}-r{j}", "reporting", f"การรายงานทดสอบ {i}.{j} {LONG_REPORT}", cadences[(i * j) % 5],
+                       responsible="สำนักปลัด") for j in range(1, 4)]
+        measures.append(Measure(f"m{i}", tool, 1 + i % 10, f"ตัวชี้วัดทดสอบ {1 + i % 10}", issue,
+                                ("สำนักปลัด", "กองคลัง", "กองช่าง") if i % 2 else ("ผู้บริหาร",), tuple(tasks),
+                                code=f"{tool[0].lower()}{i}"))
+        for task in tasks[:3]:
+            key = {"once": "once", "monthly": "2566-M01", "quarterly": "2566-Q1", "semiannual": "2566-H1",
+                   "continuous": "2566-M02"}[task.cadence.kind]
+            records.append(Record(f"rec-{task.id}", task.id, key, date(2022, 11, 15),
+                                  note=f"บันทึกผลการดำเนินงานของ {task.id} ตามแผน",
+                                  links=(f"https://www.example.go.th/ita/2566/{task.id}/หลักฐาน.pdf",)))
+    return make_plan(measures), records
