@@ -44,7 +44,9 @@ def current_user() -> str:
 class Repository:
     """Plans and evidence in one data directory (one TinyDB file per fiscal year)."""
 
-    def __init__(self, data_dir: Path, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
+    def __init__(self, data_dir: Path, *, user: str | None = None, lock_timeout: float | None = None) -> None:
+        """``lock_timeout``: seconds a save waits for a colleague's before "busy, try again"
+        (default: $ITACHECK_LOCK_TIMEOUT, else 10)."""
         self.data_dir = Path(data_dir)
         self.user = user or current_user()
         self.lock_timeout = lock_timeout
