@@ -69,7 +69,7 @@ class Checklist(OptionList):
                 self.highlighted = self.get_option_index(keep if keep in ids else ids[0])
             if same_rows:  # a live refresh: stay where the officer was
                 self.scroll_to(y=scroll_y, animate=False, immediate=True)
-                self.scroll_to_highlight()
+            self.call_after_refresh(self.scroll_to_highlight)  # once the new lines have been laid out
             self._shown = shown
         self._announce()
 
@@ -101,6 +101,7 @@ class Checklist(OptionList):
         option_id = f"{task_id}{_SEP}{key}"
         if option_id in self._items:
             self.highlighted = self.get_option_index(option_id)
+            self.call_after_refresh(self.scroll_to_highlight)
 
     def _announce(self) -> None:
         task, occ = self.current or (None, None)
