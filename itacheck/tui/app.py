@@ -7,14 +7,15 @@ screen); a poll of the year file's signature brings other people's changes in wi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_year_of
 from itacheck.store.errors import StoreError
@@ -36,7 +37,7 @@ class ItaCheckApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
-        Binding("l", "toggle_lang", "English", show=False),
+        Binding("l", "toggle_lang", "Switch language", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -50,6 +51,11 @@ class ItaCheckApp(App[None]):
         self.set_reactive(ItaCheckApp.lang, lang)
         self.refresh_seconds = refresh_seconds
         self._polling = False
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands (theme, keys, quit…), in the officer's language."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=t(command.title, self.lang), help=t(command.help, self.lang))
 
     def on_mount(self) -> None:
         from itacheck.tui.screens.main import MainScreen

@@ -9,24 +9,25 @@ from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
 
 
-def item_name(record: Record, plan: Plan | None, lang: str) -> str:
+def item_name(task_id: str, key: str, plan: Plan | None, lang: str, width: int = 40) -> str:
     """``รายงานผู้บริหาร (ไตรมาส ๒)``; the ids when the plan no longer has the task."""
     try:
         if plan is None:
-            raise KeyError(record.task_id)
-        text = plan.task(record.task_id).text
-        occurrence = display.occurrence_label(plan.occurrence(record.task_id, record.occurrence), lang)
+            raise KeyError(task_id)
+        text = plan.task(task_id).text
+        occurrence = display.occurrence_label(plan.occurrence(task_id, key), lang)
     except (KeyError, ValueError):
-        text, occurrence = record.task_id, record.occurrence
-    return f"{fit(text, 40)} ({occurrence})"
+        text, occurrence = task_id, key
+    return f"{fit(text, width)} ({occurrence})"
 
 
-def _plan(snapshot: Snapshot | None) -> Plan | None:
-    return snapshot.status.plan if snapshot and snapshot.status else None
+def _name(record: Record, snapshot: Snapshot | None, lang: str) -> str:
+    plan = snapshot.status.plan if snapshot and snapshot.status else None
+    return item_name(record.task_id, record.occurrence, plan, lang)
 
 
 def recorded(record: Record, snapshot: Snapshot | None, lang: str) -> str:
-    message = t("Recorded: {what}, done on {day}.", lang, what=item_name(record, _plan(snapshot), lang),
+    message = t("Recorded: {what}, done on {day}.", lang, what=_name(record, snapshot, lang),
                 day=display.day(record.done_on, lang))
     if snapshot is not None and record.done_on > snapshot.period.as_of:
         message += " " + t("It is dated after the as-of date ({as_of}), so this view does not count it yet.",
@@ -38,4 +39,4 @@ def undone(record: Record | None, snapshot: Snapshot | None, year: int, lang: st
     if record is None:
         return t("Nothing of yours to undo in fiscal year {year}.", lang, year=display.number(year, lang))
     return t("Undone: {what} ({day}). The audit log keeps it.", lang,
-             what=item_name(record, _plan(snapshot), lang), day=display.day(record.done_on, lang))
+             what=_name(record, snapshot, lang), day=display.day(record.done_on, lang))

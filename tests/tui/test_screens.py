@@ -119,7 +119,7 @@ async def test_audit_log_shows_who_did_what(app, settle) -> None:
         assert isinstance(app.screen, AuditScreen)
         table = app.screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0][1:3] == ["tester", "ย้อนกลับ"] and "e6-r1" in rows[0][3]
+        assert rows[0][1:3] == ["tester", "ย้อนกลับ"] and rows[0][3].endswith("(ไตรมาส ๒)")
         assert rows[1][1:3] == ["tester", "บันทึกว่าเสร็จ"]
         assert rows[-1][2] == "นำเข้าแผน"
         await pilot.press("escape")

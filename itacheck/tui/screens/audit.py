@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from itacheck.domain.model import AuditEntry
 from itacheck.domain.text import fit
 from itacheck.store.errors import StoreError
-from itacheck.tui import display
+from itacheck.tui import display, notices
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
@@ -59,10 +59,13 @@ class AuditScreen(Localised, Screen[None]):
         table.clear(columns=True)
         for column in (t("When", lang), t("Who", lang), t("What", lang), t("Item", lang)):
             table.add_column(Text(column))
+        snapshot = self.app.snapshot
+        plan = snapshot.status.plan if snapshot and snapshot.status else None
         for e in entries:
             when = f"{display.day(e.at.date(), lang)} {e.at:%H:%M}"
             action = t(ACTIONS.get(e.action, e.action), lang)
-            table.add_row(Text(when), Text(fit(e.user, 20)), Text(action), Text(fit(e.summary, 60)))
+            item = notices.item_name(e.task_id, e.occurrence, plan, lang) if e.task_id else fit(e.summary, 50)
+            table.add_row(Text(when), Text(fit(e.user, 20)), Text(action), Text(item))
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
 

@@ -81,11 +81,11 @@ class DashboardScreen(Localised, Screen[Target | None]):
         table = self.query_one("#indicators", DataTable)
         table.clear(columns=True)
         for column in ("ITA", t("indicator", lang), t("progress", lang), "%",
-                       display.mark("overdue"), display.mark("due_soon")):
+                       display.label("overdue", lang), display.label("due_soon", lang)):
             table.add_column(Text(column))
         for total in status.by_indicator():
             tally = total.tally
-            table.add_row(Text(total.tool), Text(f"{display.number(total.indicator, lang)} {fit(total.name, 28)}"),
+            table.add_row(Text(total.tool), Text(f"{display.number(total.indicator, lang)} {fit(total.name, 22)}"),
                           Text(display.progress(tally)), Text(display.percent(tally)),
                           Text(str(tally["overdue"])), Text(str(tally["due_soon"])))
         tally = status.tally

@@ -117,7 +117,7 @@ class ReportScreen(Localised, Screen[None]):
         if not raw:
             self._state(t("Type the name of the PDF file.", lang), error=True)
             return
-        path = Path(raw).expanduser()
+        path = Path.cwd() / Path(raw).expanduser()  # said back in full: "report.pdf" alone hides where
         digits = str(self.query_one("#digits", Select).value)
         self._state(t("Writing {path}…", lang, path=str(path)))
         self._write(snapshot.status, path, digits)

@@ -52,7 +52,8 @@ class Checklist(OptionList):
         options: list[Option] = []
         statuses = [o.status for ts in (measure.tasks if measure else ()) for o in ts.occurrences]
         width = max((cell_width(display.label(s, lang)) for s in statuses), default=0)
-        for task_status in measure.tasks if measure else ():
+        tasks = sorted(measure.tasks if measure else (), key=lambda ts: not ts.occurrences)  # outside the round last
+        for task_status in tasks:
             options.append(Option(self._task_prompt(task_status, lang), id=f"task{_SEP}{task_status.task.id}",
                                   disabled=True))
             for occ in task_status.occurrences:
