@@ -76,18 +76,18 @@ def _measures(flow: Flow, status: PlanStatus, digits: str) -> None:
     totals = {(t.tool, t.indicator): t for t in status.by_indicator()}
     for (tool, indicator), measures in _sections(status):
         name = totals[(tool, indicator)].name
+        label = wording.localise(f"ตัวชี้วัดที่ {indicator}", digits)
+        summary = wording.tally_sentence(label, totals[(tool, indicator)].tally, digits)
         table.section_band(wording.section_title(tool, indicator, name, digits))
-        for m in measures:
+        for i, m in enumerate(measures, start=1):
             table.row([
                 wording.issue_paras(m.measure, digits),
                 wording.responsible_paras(m.measure, digits),
                 wording.task_paras(m.measure.steps, digits),
                 wording.task_paras(m.measure.reporting, digits),
                 wording.outcome_paras(m, digits),
-            ])
-        label = wording.localise(f"ตัวชี้วัดที่ {indicator}", digits)
-        table.band(wording.tally_sentence(label, totals[(tool, indicator)].tally, digits),
-                   style=BODY, fill=TOTAL_FILL)
+            ], then=table.band_height(summary, BODY) if i == len(measures) else 0.0)
+        table.band(summary, style=BODY, fill=TOTAL_FILL)
     table.end()
 
 

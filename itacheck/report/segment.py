@@ -31,6 +31,12 @@ _KEEP_TOGETHER = re.compile(
 _AFTER_SPACE = re.compile(r"(?<=[ \t])(?=[^ \t])")
 
 
+#: A word is a run of break units; compounds longer than this many units are not looked for.
+_MAX_COMPOUND_UNITS = 6
+
+Word = tuple[str, ...]
+
+
 @lru_cache(maxsize=4096)
 def break_units(paragraph: str) -> tuple[str, ...]:
     """Cut one paragraph (no newline) into the pieces between which a line may break.
@@ -51,23 +57,52 @@ def break_units(paragraph: str) -> tuple[str, ...]:
             marked = hinted
         for piece in marked.split(ZWSP):
             units.extend(u for u in _AFTER_SPACE.split(piece) if u)
-    return _glue(units)
+    return tuple(units)
 
 
-def _glue(units: list[str]) -> tuple[str, ...]:
-    """Join the units that would let a line break inside a date or a year."""
-    text = "".join(units)
-    inside: set[int] = set()
-    for m in _KEEP_TOGETHER.finditer(text):
-        inside.update(range(m.start() + 1, m.end()))
-    if not inside:
-        return tuple(units)
-    glued: list[str] = []
-    at = 0
-    for unit in units:
-        if glued and at in inside:
-            glued[-1] += unit
+@lru_cache(maxsize=4096)
+def words(paragraph: str) -> tuple[Word, ...]:
+    """The paragraph's break units grouped into words a line should not break inside: dictionary
+    compounds (:mod:`compounds`) and dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``).
+    A break between two words is preferred; one between the units of a word is a fallback."""
+    from itacheck.report.compounds import compounds
+
+    units = list(break_units(paragraph))
+    _merge_dates(units)
+    keep = compounds()
+    joined: set[int] = set()  # unit indexes glued to the unit before them
+    i = 0
+    while i < len(units):
+        candidate, longest = units[i], 0
+        for j in range(i + 1, min(len(units), i + _MAX_COMPOUND_UNITS)):
+            if candidate[-1:].isspace():
+                break
+            candidate += units[j]
+            if candidate.rstrip(" ") in keep:
+                longest = j
+        joined.update(range(i + 1, longest + 1))
+        i = max(i + 1, longest + 1)
+    grouped: list[list[str]] = []
+    for index, unit in enumerate(units):
+        if grouped and index in joined:
+            grouped[-1].append(unit)
         else:
-            glued.append(unit)
-        at += len(unit)
-    return tuple(glued)
+            grouped.append([unit])
+    return tuple(tuple(w) for w in grouped)
+
+
+def _merge_dates(units: list[str]) -> None:
+    """Make each date or year one unit: a line breaks inside one only if it is wider than a line
+    (and then at its spaces, see :mod:`thaiwrap`)."""
+    starts = [0]
+    for unit in units:
+        starts.append(starts[-1] + len(unit))
+    inside = {i for m in _KEEP_TOGETHER.finditer("".join(units))
+              for i in range(1, len(units)) if m.start() < starts[i] < m.end()}
+    for i in sorted(inside, reverse=True):
+        units[i - 1] += units.pop(i)
+
+
+def space_pieces(unit: str) -> list[str]:
+    """``unit`` cut after its spaces: the fallback for a date wider than a line."""
+    return [p for p in _AFTER_SPACE.split(unit) if p]

@@ -22,6 +22,8 @@ BAND_FILL = 0.93
 TOTAL_FILL = 0.97
 #: A row is split rather than moved when at least this many of its lines fit on the page.
 MIN_LINES_BEFORE_SPLIT = 3
+#: Lines of a row that go over to the next page with what must follow the row.
+KEEP_WITH_FOLLOWING = 2
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class Table:
         self.section = text
         self._title_pending = True
 
+    def band_height(self, text: str, style: Style = BODY_BOLD) -> float:
+        return self._rows_height(len(self._cell_lines([Para(text)], self._total_width(), style, "left")), style)
+
     def band(self, text: str, style: Style = BODY_BOLD, fill: float = BAND_FILL) -> None:
         """A full-width row (an indicator's summary)."""
         lines = self._cell_lines([Para(text)], self._total_width(), style, "left")
@@ -87,7 +92,10 @@ class Table:
         self._draw_pending_title()
         self._draw_row([lines], [self._total_width()], fill)
 
-    def row(self, cells: list[list[Para]], style: Style | None = None) -> None:
+    def row(self, cells: list[list[Para]], style: Style | None = None, then: float = 0.0) -> None:
+        """One row of cells (each a list of paragraphs). ``then`` is the height of what must follow
+        the row on the same page (an indicator's summary): when it would not fit, the row's last
+        lines go over to the next page with it rather than leaving it alone there."""
         style = style or self.body_style
         pending = [self._cell_lines(paras, col.width, style, col.align)
                    for paras, col in zip(cells, self.columns)]
@@ -97,9 +105,11 @@ class Table:
             lines_left = max(len(c) for c in pending)
             fits_here = self._lines_that_fit()
             if lines_left <= fits_here:
-                self._draw_pending_title()
-                self._draw_row(pending, widths)
-                return
+                if self._rows_height(lines_left) + then <= self.flow.room - self._title_height() or fresh:
+                    self._draw_pending_title()
+                    self._draw_row(pending, widths)
+                    return
+                fits_here = lines_left - KEEP_WITH_FOLLOWING
             fits_on_new_page = self._lines_that_fit(fresh=True)
             if not fresh and (fits_here < min(MIN_LINES_BEFORE_SPLIT, lines_left) or (
                     lines_left <= fits_on_new_page and fits_here < lines_left / 2)):

@@ -2,20 +2,25 @@
 
 fpdf2's own ``multi_cell`` re-shapes the growing line for every character it adds (tens of
 thousands of HarfBuzz calls for a five-page report) and breaks Thai only at spaces and ZWSPs.
-Here a paragraph is cut into break units by :func:`segment.break_units`, each unit is shaped once
-(widths cached by :class:`shaping.Face`), and lines are filled greedily. A line that comes close to
-the edge is shaped whole once more, so kerning across units can never push it past the column.
+Here a paragraph is cut into words and break units by :func:`segment.words`, each piece is shaped
+once (widths cached by :class:`shaping.Face`), and lines are filled greedily, breaking by
+preference between words, then inside a compound word (only when the line would otherwise be
+less than :data:`MIN_FILL` full), and, for a piece wider than the column, at its spaces and then
+between character clusters. A line that comes close to the edge is shaped whole once more, so
+kerning across pieces can never push it past the column.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from itacheck.report.segment import ZWSP, break_units
+from itacheck.report.segment import ZWSP, space_pieces, words
 from itacheck.report.shaping import Face
 
 #: Lines whose summed width is above this share of the column are checked by shaping them whole.
 _CHECK_ABOVE = 0.97
+#: A line is broken inside a compound word rather than before it when it is less full than this.
+MIN_FILL = 0.6
 
 #: Thai characters that can never begin a line: following vowels, ๆ and ฯ (marks are Mn anyway).
 _NO_LINE_START = set("ะาำๅๆฯ")
@@ -50,20 +55,46 @@ def _wrap_paragraph(paragraph: str, face: Face, size: float, width: float, hang:
         lines.append("".join(current))
         current, used = [], 0.0
 
-    for unit in break_units(paragraph):
-        ink = face.width(unit.rstrip(), size)
-        if current and not _fits(current, unit, used + ink, face, size, limit()):
-            flush()
+    def place(piece: str) -> bool:
+        """Put ``piece`` on the current line if it fits there; False if it does not."""
+        nonlocal used
+        ink = face.width(piece.rstrip(), size)
+        if current and not _fits(current, piece, used + ink, face, size, limit()):
+            return False
         if not current and ink > limit():
-            for piece in _clusters(unit):  # a unit wider than the column: break between clusters
-                piece_ink = face.width(piece.rstrip(), size)
-                if current and not _fits(current, piece, used + piece_ink, face, size, limit()):
-                    flush()
-                current.append(piece)
-                used += face.width(piece, size)
+            return False
+        current.append(piece)
+        used += face.width(piece, size)
+        return True
+
+    for word in words(paragraph):
+        whole = "".join(word)
+        if place(whole):
             continue
-        current.append(unit)
-        used += face.width(unit, size)
+        if current and used >= MIN_FILL * limit():
+            flush()  # the preferred break: between words
+            if place(whole):
+                continue
+        for unit in word:  # the word cannot go whole: break between its units
+            if place(unit):
+                continue
+            if current:
+                flush()
+                if place(unit):
+                    continue
+            for piece in space_pieces(unit):  # a date wider than a line: at its spaces
+                if place(piece):
+                    continue
+                if current:
+                    flush()
+                    if place(piece):
+                        continue
+                for cluster in _clusters(piece):  # wider than a line: between clusters
+                    if not place(cluster):
+                        if current:
+                            flush()
+                        current.append(cluster)  # a single cluster always goes somewhere
+                        used += face.width(cluster, size)
     if current:
         flush()
     return lines

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itacheck.report.fonts import face_for
-from itacheck.report.segment import ZWSP, break_units
-from itacheck.report.thaiwrap import _clusters, text_width, wrap
+from itacheck.report.segment import ZWSP, break_units, words
+from itacheck.report.thaiwrap import MIN_FILL, _clusters, text_width, wrap
 
 FACE = face_for(False)
 BOLD = face_for(True)
@@ -41,12 +41,32 @@ def test_lines_fit_and_break_only_between_words(width: float) -> None:
 
 
 def test_lines_are_filled() -> None:
-    """Greedy: the next line's first word would not have fitted on the line before."""
+    """Greedy: the next line's first word would not have fitted on the line before, and a line
+    ends inside a compound only when it would otherwise be less than MIN_FILL full."""
     width = 50.0
     lines = wrap(STEP, FACE, 10.5, width)
     for line, following in zip(lines, lines[1:]):
-        first = break_units(following)[0]
+        if text_width(line, FACE, 10.5) >= MIN_FILL * width:
+            first = "".join(words(following)[0])
+        else:
+            first = break_units(following)[0]
         assert text_width(line + first, FACE, 10.5) > width
+
+
+def test_compounds_stay_whole_when_the_line_is_full_enough() -> None:
+    text = "รายงานให้ผู้บริหารทราบ ผู้บริหารกำกับเจ้าหน้าที่ในหน่วยงานประชาสัมพันธ์ช่องทางการติดต่อหน่วยงาน"
+    assert ("ผู้", "บริหาร") in words(text) and ("หน่วย", "งาน") in words(text)
+    for width in range(28, 80, 2):
+        lines = wrap(text, FACE, 10.5, float(width))
+        for line in lines[:-1]:
+            for head in ("ผู้", "หน่วย"):
+                if line.endswith(head):  # split only because the line was too empty without it
+                    assert text_width(line[:-len(head)], FACE, 10.5) < MIN_FILL * width, (width, lines)
+
+
+def test_a_compound_wider_than_what_is_left_of_an_emptyish_line_is_split() -> None:
+    lines = wrap("ที่ องค์การบริหารส่วนตำบลเมืองน้อย", FACE, 10.5, 30.0)
+    assert lines[0].startswith("ที่ องค์การ") and "".join(lines) == "ที่ องค์การบริหารส่วนตำบลเมืองน้อย"
 
 
 def test_hanging_indent_narrows_continuation_lines() -> None:
