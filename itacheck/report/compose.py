@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from itacheck.domain.status import MeasureStatus, PlanStatus
 from itacheck.report import wording
-from itacheck.report.layout import (BODY, BODY_BOLD, CONTENT_WIDTH, COVER_TEXT, HEADING, MARGIN_LEFT,
-                                    PAGE_HEIGHT, PAGE_WIDTH, SMALL, SUBTITLE, TITLE, Flow, Item, Style,
-                                    Text, aligned_offset)
+from itacheck.report.layout import (
+    BODY,
+    BODY_BOLD,
+    CONTENT_WIDTH,
+    COVER_TEXT,
+    HEADING,
+    MARGIN_LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    Flow,
+    Item,
+    Style,
+    Text,
+    aligned_offset,
+)
 from itacheck.report.table import TOTAL_FILL, Column, Table
 
 #: The five reference columns (mm): the outcome column is the widest, as it says the most.
 MEASURE_COLUMNS = (50.0, 27.0, 61.0, 57.0, 72.0)
 SUMMARY_WIDTHS = (83.0, 27.0, 24.0, 24.0, 24.0, 24.0, 27.0, 34.0)
 INTRO = Style(12)
-COVER_TOP = 42.0
+COVER_TOP = 58.0  # centres the title block (about 92 mm high) on the page
 
 
 def compose(status: PlanStatus, digits: str) -> list[list[Item]]:

@@ -12,8 +12,16 @@ from itacheck.domain.fiscal import fiscal_round
 from itacheck.domain.status import plan_status
 from itacheck.report import build_report
 from itacheck.report.compose import compose
-from itacheck.report.layout import (MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT,
-                                    PAGE_WIDTH, Box, Text)
+from itacheck.report.layout import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Box,
+    Text,
+)
 from itacheck.report.table import PAD_X
 from itacheck.report.wording import COLUMN_TITLES, localise
 
@@ -69,7 +77,7 @@ def test_every_line_inside_its_cell_and_the_page(stress_status) -> None:
             assert box.y >= MARGIN_TOP - 1e-6 and box.y + box.h <= PAGE_HEIGHT - MARGIN_BOTTOM + 1e-6
         for text in (t for t in items if isinstance(t, Text) and t.text.strip()):
             right = text.x + text.style.width(text.text)
-            assert MARGIN_LEFT - 1e-6 <= text.x and right <= PAGE_WIDTH - MARGIN_RIGHT + 1e-6, (number, text.text)
+            assert text.x >= MARGIN_LEFT - 1e-6 and right <= PAGE_WIDTH - MARGIN_RIGHT + 1e-6, (number, text.text)
             holders = [b for b in boxes if b.x <= text.x <= b.x + b.w and b.y <= text.top <= b.y + b.h]
             if holders:  # table text: inside the narrowest box that holds it, with its padding
                 cell = min(holders, key=lambda b: b.w)

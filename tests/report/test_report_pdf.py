@@ -8,12 +8,11 @@ from datetime import datetime, timezone
 
 import pypdf
 import pytest
+from pdfcheck import Built, pdftotext, squash
 
 from itacheck import thai
 from itacheck.report import build_report
 from itacheck.report.wording import COLUMN_TITLES, TITLE_LINES, localise
-
-from pdfcheck import Built, pdftotext, squash
 
 A4_LANDSCAPE = (841.89, 595.28)
 

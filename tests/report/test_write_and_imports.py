@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,20 @@ def test_write_report_replaces_an_existing_file(tmp_path: Path, half_status, hal
     target.write_bytes(b"old report")
     write_report(half_status, target, digits="arabic")
     assert target.read_bytes() == half_year_arabic.data
+
+
+def test_a_new_report_is_readable_as_the_umask_allows_and_an_old_one_keeps_its_mode(
+        tmp_path: Path, half_status) -> None:
+    fresh = tmp_path / "new.pdf"
+    write_report(half_status, fresh)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    old = tmp_path / "old.pdf"
+    old.write_bytes(b"x")
+    old.chmod(0o640)
+    write_report(half_status, old)
+    assert old.stat().st_mode & 0o777 == 0o640
 
 
 def test_importing_the_report_package_is_cheap() -> None:
