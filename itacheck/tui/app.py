@@ -33,13 +33,13 @@ class ItaCheckApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "itacheck"
     COMMANDS = App.COMMANDS | {ItaCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (70, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("question_mark", "help", "Help"),
+        Binding("question_mark,ฦ", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
-        Binding("l", "toggle_lang", "Switch language", show=False),
+        Binding("l,ส", "toggle_lang", "Switch language", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("q,ๆ", "quit", "Quit"),
     ]
 
     lang: reactive[str] = reactive("th")

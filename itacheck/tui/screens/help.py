@@ -3,6 +3,9 @@ what the status marks mean."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -33,6 +36,14 @@ def _sections() -> list[tuple[str, list[Binding]]]:
             ("Report", ReportScreen.BINDINGS), ("Audit log", AuditScreen.BINDINGS)]
 
 
+def _key_label(key: str, get_key: Callable[[Binding], str], action: str) -> str:
+    """How a key reads on the keyboard; a Thai vowel key shows its mark on a dotted circle (◌ี)."""
+    if key.startswith("thai_character_"):
+        char = unicodedata.lookup(key.replace("_", " "))
+        return f"◌{char}" if unicodedata.category(char) == "Mn" else char
+    return get_key(Binding(key, action))
+
+
 def help_text(lang: str, app_keys: object) -> Content:
     """The help page as `Content` (key names such as ``[`` would otherwise be read as markup)."""
     get_key = app_keys.get_key_display  # type: ignore[attr-defined]
@@ -42,7 +53,8 @@ def help_text(lang: str, app_keys: object) -> Content:
         parts += ["\n", (t(title, lang), "bold"), "\n"]
         for b in bindings:
             binding = b if isinstance(b, Binding) else Binding(*b)
-            parts.append(f"  {display.pad(get_key(binding), 16)} {t(binding.description, lang)}\n")
+            keys = " / ".join(_key_label(key, get_key, binding.action) for key in binding.key.split(","))
+            parts.append(f"  {display.pad(keys, 16)} {t(binding.description, lang)}\n")
     parts += ["\n", (t("Status marks", lang), "bold"), "\n"]
     parts += [f"  {mark}  {status_word(status, lang)}\n" for status, mark in STATUS_MARK.items()]
     return Content.assemble(*parts)

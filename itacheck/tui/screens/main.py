@@ -25,16 +25,19 @@ from itacheck.tui.widgets.plan_tree import PlanTree
 
 class MainScreen(Localised, Screen[None]):
     """Shows the app's snapshot (watched, so a live refresh lands here) and turns the officer's keys
-    into calls on the app; it keeps no data of its own besides what the widgets show."""
+    into calls on the app; it keeps no data of its own besides what the widgets show.
+
+    Each letter key also answers to the Thai (Kedmanee) character on the same key, so the keys
+    work while the officer's keyboard is still in Thai mode."""
 
     BINDINGS = [
-        Binding("e", "evidence", "Evidence"),
-        Binding("u", "undo", "Undo"),
-        Binding("p", "app.period", "Period"),
-        Binding("n", "app.next_round", "Next round", show=False),
-        Binding("d", "app.dashboard", "Dashboard"),
-        Binding("r", "app.report", "Report", show=False),
-        Binding("a", "app.audit", "Audit log", show=False),
+        Binding("e,ำ", "evidence", "Evidence"),
+        Binding("u,thai_character_sara_ii", "undo", "Undo"),
+        Binding("p,ย", "app.period", "Period"),
+        Binding("n,thai_character_sara_uee", "app.next_round", "Next round", show=False),
+        Binding("d,ก", "app.dashboard", "Dashboard"),
+        Binding("r,พ", "app.report", "Report", show=False),
+        Binding("a,ฟ", "app.audit", "Audit log", show=False),
     ]
 
     def compose(self) -> ComposeResult:
