@@ -6,7 +6,8 @@ Prints figures only; nothing here is asserted (timings belong in a benchmark, no
 
 * Segmenters: the time a fresh process takes to import each one and segment its first sentence,
   then the time to segment all the sample report's text, for pythainlp (newmm), nlpo3 (newmm in
-  Rust, fed pythainlp's dictionary) and thaibreak (the one the report uses).
+  Rust, fed pythainlp's dictionary), thaibreak, and what the report uses: thaibreak plus the
+  compound-word list (``itacheck.report.segment.words``).
 * The report: the sample plan's half-year report in a fresh process (imports included), then
   warm in this process (median of N), then a 60-measure plan of long Thai text.
 * The baseline, in this same run: the same table content drawn the way fpdf2's documentation
@@ -36,7 +37,12 @@ SEGMENTERS = {
         "import nlpo3, pythainlp, pathlib; "
         "nlpo3.load_dict(str(pathlib.Path(pythainlp.__file__).parent / 'corpus' / 'words_th.txt'), 'th'); "
         "seg = lambda s: nlpo3.segment(s, 'th')"),
-    "thaibreak (chosen)": "import thaibreak; seg = lambda s: thaibreak.lines(s).split('\\u200b')",
+    "thaibreak": "import thaibreak; seg = lambda s: thaibreak.lines(s).split('\\u200b')",
+    "report: thaibreak + compounds": (
+        "from itacheck.report import segment as m\n"
+        "def seg(s):\n"
+        "    m.words.cache_clear(); m.break_units.cache_clear()\n"
+        "    return m.words(s)"),
 }
 
 
@@ -77,10 +83,10 @@ def bench_segmenters() -> None:
         run = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True,
                              text=True, cwd=ROOT)
         if run.returncode:
-            print(f"  {name:26} not available ({run.stderr.strip().splitlines()[-1]})")
+            print(f"  {name:31} not available ({run.stderr.strip().splitlines()[-1]})")
             continue
         load, per_pass = run.stdout.split()
-        print(f"  {name:26} load {load:>5} ms   {chars} chars: {per_pass} ms")
+        print(f"  {name:31} load {load:>4} ms   {chars} chars: {per_pass:>5} ms")
 
 
 def bench_cold() -> float:
@@ -111,7 +117,7 @@ def naive_fpdf2(status) -> bytes:
     import thaibreak
     from fpdf import FPDF
 
-    from itacheck.report import wording
+    from itacheck.report import outcomes, wording
     from itacheck.report.fonts import font_path
 
     def cell(paras) -> str:
@@ -130,7 +136,7 @@ def naive_fpdf2(status) -> bytes:
             table.row([cell(wording.issue_paras(m.measure, "thai")), cell(wording.responsible_paras(m.measure, "thai")),
                        cell(wording.task_paras(m.measure.steps, "thai")),
                        cell(wording.task_paras(m.measure.reporting, "thai")),
-                       cell(wording.outcome_paras(m, "thai"))])
+                       cell(outcomes.outcome_paras(m, "thai"))])
     return bytes(pdf.output())
 
 

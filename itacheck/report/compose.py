@@ -8,7 +8,7 @@ and the signature lines. Page numbers go on last, when the page count is known.
 from __future__ import annotations
 
 from itacheck.domain.status import MeasureStatus, PlanStatus
-from itacheck.report import wording
+from itacheck.report import outcomes, wording
 from itacheck.report.layout import (
     BODY,
     BODY_BOLD,
@@ -100,7 +100,7 @@ def _measures(flow: Flow, status: PlanStatus, digits: str) -> None:
                 wording.responsible_paras(m.measure, digits),
                 wording.task_paras(m.measure.steps, digits),
                 wording.task_paras(m.measure.reporting, digits),
-                wording.outcome_paras(m, digits),
+                outcomes.outcome_paras(m, digits),
             ], then=table.band_height(summary, BODY) if i == len(measures) else 0.0)
         table.band(summary, style=BODY, fill=TOTAL_FILL)
     table.end()

@@ -11,7 +11,7 @@ from itacheck.domain.cadence import Cadence
 from itacheck.domain.fiscal import fiscal_round
 from itacheck.domain.model import Attachment, Measure, Organisation, Record, Signatory, Task
 from itacheck.domain.status import plan_status
-from itacheck.report import wording
+from itacheck.report import outcomes, wording
 
 
 def measure(*tasks: Task) -> Measure:
@@ -21,7 +21,7 @@ def measure(*tasks: Task) -> Measure:
 def outcome(tasks, records, as_of=date(2023, 3, 31), digits="thai", round_name="half") -> list[str]:
     plan = make_plan([measure(*tasks)])
     status = plan_status(plan, records, fiscal_round(2566, round_name), as_of)
-    return [p.text for p in wording.outcome_paras(status.measures[0], digits)]
+    return [p.text for p in outcomes.outcome_paras(status.measures[0], digits)]
 
 
 ONCE = Cadence("once", due=date(2022, 12, 31))
@@ -49,7 +49,7 @@ def test_late_notes_links_and_files() -> None:
                     links=("https://example.go.th/ita/1",), attachments=(Attachment("ab" * 32, "รายงาน.pdf", 10),))
     plan = make_plan([measure(task)])
     status = plan_status(plan, [record], fiscal_round(2566, "half"), date(2023, 3, 31))
-    paras = wording.outcome_paras(status.measures[0], "thai")
+    paras = outcomes.outcome_paras(status.measures[0], "thai")
     assert [p.text for p in paras] == [
         "ขั้นตอน: ดำเนินการแล้วเสร็จเมื่อวันที่ ๕ มกราคม ๒๕๖๖ ล่าช้ากว่ากำหนด (กำหนดวันที่ ๓๑ ธันวาคม ๒๕๖๕)",
         "ประชุมคณะทำงาน ครั้งที่ ๑/๒๕๖๖",
