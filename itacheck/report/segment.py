@@ -3,13 +3,14 @@
 Thai puts no spaces between words, so a line may only end where a dictionary says a word ends.
 The segmenter is thaibreak (Apache-2.0, a ``py3-none`` wheel for Linux, macOS and Windows with its
 dictionary inside, so nothing is fetched at run time). It was chosen by measurement over pythainlp
-(newmm) and nlpo3 (newmm in Rust): on the reference report's text it loads in ~30-45 ms against
-~430 ms for pythainlp and ~75 ms for nlpo3 (which also needs a 1.5 MB dictionary file shipped
-separately), never cut a character cluster, and it applies the Unicode line-breaking rules (UAX #14)
-as well, so ``อื่นๆ``, ``๑.`` or ``(ลงชื่อ)`` are never split before their ๆ, dot or bracket and URLs
-break after their slashes. Its breaks are a little finer than newmm's (``หน่วย|งาน``, ``ผู้|บริหาร``:
-boundaries inside compounds, which Thai typesetting accepts), and it does not make newmm's
-mid-word cuts in misspelt words (``ผู้บ|ริหาร``). ``bench/report_speed.py`` prints the figures.
+(newmm) and nlpo3 (newmm in Rust): in a fresh process it loads in ~30 ms against ~450 ms for
+pythainlp and ~110 ms for nlpo3 (which also needs PyThaiNLP's 1.5 MB dictionary file), it never
+cut a character cluster on the reference report's text, and it applies the Unicode line-breaking
+rules (UAX #14) too, so ``อื่นๆ``, ``๑.`` or ``(ลงชื่อ)`` are never split before their ๆ, dot or
+bracket and URLs break after their slashes. It does not make newmm's mid-word cuts in misspelt
+words (``ผู้บ|ริหาร``). Its dictionary has simple words only, so it also breaks inside compounds
+(``ผู้|บริหาร``, ``หน่วย|งาน``); :func:`words` groups those back with :mod:`compounds`, and dates stay
+whole. ``bench/report_speed.py`` prints the figures.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ _KEEP_TOGETHER = re.compile(
 
 #: A break is allowed after a run of spaces (UAX #14 class SP); thaibreak marks the others.
 _AFTER_SPACE = re.compile(r"(?<=[ \t])(?=[^ \t])")
-
 
 #: A word is a run of break units; compounds longer than this many units are not looked for.
 _MAX_COMPOUND_UNITS = 6

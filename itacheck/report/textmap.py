@@ -26,7 +26,7 @@ from __future__ import annotations
 import zlib
 from typing import Any, NamedTuple
 
-from fpdf.fonts import TTFFont
+from fpdf.fonts import Glyph, TTFFont
 from fpdf.output import OutputProducer
 
 from itacheck.report.shaping import hb_direction, shape
@@ -108,11 +108,13 @@ class ClusterTextFont(TTFFont):
             name = self.ttfont.getGlyphName(glyph_id)
             metrics = _METRICS[key] = (name, round(self.scale * self.ttfont["hmtx"].metrics[name][0]))
         name, width = metrics
-        glyph = self.subset.get_glyph(glyph=glyph_id, unicode=tuple(ord(c) for c in chars),
-                                      glyph_name=name, glyph_width=width)
-        if glyph is None:  # .notdef (glyph 0): fpdf2 skips it too
-            return None, width
-        return self.subset.pick_glyph(glyph), width
+        codes = tuple(ord(c) for c in chars)
+        if glyph_id == 0:
+            # A character the font lacks: fpdf2 would drop it. Draw the font's .notdef box and
+            # keep the character in the text, so nothing typed is silently lost.
+            return self.subset.pick_glyph(Glyph(0, codes, name, width)), width
+        glyph = self.subset.get_glyph(glyph=glyph_id, unicode=codes, glyph_name=name, glyph_width=width)
+        return (None if glyph is None else self.subset.pick_glyph(glyph)), width
 
 
 def _text_owners(clusters: list[int], advances: list[int], length: int) -> dict[int, tuple[int, int]]:

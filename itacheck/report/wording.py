@@ -43,8 +43,17 @@ class Para:
     bold: bool = False
 
 
+_CONTROL = {c: " " for c in range(32) if c != 10} | {0x7F: " ", 0x2028: "\n", 0x2029: "\n"}
+#: Symbols pasted from questionnaires that Sarabun lacks, as the nearest ones it has: a list
+#: bullet for an empty box or circle, and "/" (the tick of Thai forms) for a ticked box.
+_SYMBOLS = str.maketrans({"☐": "•", "□": "•", "○": "•", "◦": "•", "●": "•", "▪": "•",
+                          "☑": "/", "☒": "/", "✓": "/", "✔": "/"})
+
+
 def localise(text: str, digits: str) -> str:
-    """``text`` with all its digits in the report's digits."""
+    """``text`` with all its digits in the report's digits, Windows line ends as newlines, tabs
+    and other control characters as spaces, and a few symbols the font lacks replaced."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL).translate(_SYMBOLS)
     if digits == "thai":
         return thai.to_thai_digits(text)
     if digits == "arabic":
