@@ -87,13 +87,19 @@ def fsync_directory(directory: Path) -> None:
 
 
 def _write_failed(path: Path, exc: OSError, *, replaced: bool = False) -> WriteFailed:
-    reason = ("ดิสก์เต็ม (disk full)" if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-              else exc.strerror or str(exc))
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        th, en = "ดิสก์เต็มหรือเกินโควตา", "disk full or quota exceeded; free some space and try again"
+    elif exc.errno == errno.EFBIG:
+        th, en = "ไฟล์ใหญ่เกินที่ระบบอนุญาต", "file too large for this system (disk full?)"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        th, en = "ไม่มีสิทธิ์เขียน", f"{exc.strerror or exc}; check the data directory's owner, group and mode"
+    else:
+        th, en = "เขียนไฟล์ผิดพลาด", exc.strerror or str(exc)
     if replaced:
-        return WriteFailed(f"บันทึก {path} แล้ว แต่ยืนยันการเขียนลงดิสก์ไม่ได้: {reason} "
-                           f"(saved {path}, but could not flush it to disk: {reason}; run `itacheck check`)")
-    return WriteFailed(f"บันทึก {path} ไม่สำเร็จ: {reason}; ข้อมูลเดิมยังอยู่ครบ "
-                       f"(could not save {path}: {reason}; the previous data is intact)")
+        return WriteFailed(f"บันทึก {path} แล้ว แต่ยืนยันการเขียนลงดิสก์ไม่ได้ ({th}) "
+                           f"(saved {path}, but could not flush it to disk: {en}; run `itacheck check`)")
+    return WriteFailed(f"บันทึก {path} ไม่สำเร็จ ({th}) ข้อมูลเดิมยังอยู่ครบ "
+                       f"(could not save {path}: {en}; the previous data is intact)")
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int) -> None:
@@ -381,7 +387,7 @@ class YearFile:
                 return
             with mutex:
                 if state["abandoned"]:
-                    os.close(fd)  # closing the descriptor releases the lock
+                    _unlock_and_close(fd)
                     return
                 state["fd"] = fd
             got.set()
@@ -400,7 +406,7 @@ class YearFile:
                 with mutex:
                     state["abandoned"] = True
                     if state["fd"] is not None:
-                        os.close(state["fd"])
+                        _unlock_and_close(state["fd"])
                         state["fd"] = None
         error = state["error"]
         if isinstance(error, StoreError):
@@ -498,6 +504,15 @@ class YearFile:
                 yield
             finally:
                 self._release()
+
+
+def _unlock_and_close(fd: int) -> None:
+    """Unlock explicitly: closing alone would keep the lock while a forked child holds a copy of
+    the descriptor."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _year_of_name(path: Path) -> int | None:

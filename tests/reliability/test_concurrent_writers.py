@@ -231,3 +231,26 @@ def test_a_timed_out_wait_does_not_keep_the_lock_afterwards(data_dir: Path):
 
 def _tick_once(path: str) -> None:
     Repository(Path(path), user="third", lock_timeout=20).add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1))
+
+
+def test_a_lock_given_up_is_released_even_if_a_forked_child_shares_the_descriptor(data_dir: Path):
+    """An abandoned waiter may get the lock while the process forks (multiprocessing): closing its
+    descriptor alone would leave the lock held by the child's copy; it is unlocked explicitly."""
+    from itacheck.store.yearfile import _unlock_and_close
+    import fcntl
+
+    lock = data_dir / f"{YEAR}.json.lock"
+    fd = os.open(lock, os.O_RDONLY | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child: keeps its copy of the descriptor open
+        time.sleep(30)
+        os._exit(0)
+    try:
+        _unlock_and_close(fd)
+        record = Repository(data_dir, user="officer", lock_timeout=5).add_record(YEAR, "e6-r1", "2566-Q2",
+                                                                                  date(2023, 2, 1))
+        assert record.id in {r.id for r in Repository(data_dir).records(YEAR)}
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
