@@ -4,6 +4,8 @@ where installed): wording, title block, page numbers, fonts, metadata, reproduci
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from datetime import datetime, timezone
 
 import pypdf
@@ -173,3 +175,12 @@ def test_annual_report(full_year: Built) -> None:
 def test_pdf_is_well_formed_for_a_strict_reader(half_year: Built) -> None:
     reader = pypdf.PdfReader(half_year.path, strict=True)
     assert len(reader.pages) == len(half_year.pages)
+
+
+def test_qpdf_finds_no_structural_error(half_year: Built) -> None:
+    exe = shutil.which("qpdf")
+    if exe is None:
+        pytest.skip("qpdf is not installed")
+    run = subprocess.run([exe, "--check", str(half_year.path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "No syntax or stream encoding errors" in run.stdout

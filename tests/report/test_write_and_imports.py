@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -66,3 +67,15 @@ def test_the_report_imports_neither_the_ui_nor_the_store() -> None:
             "'itacheck.store', 'itacheck.cli', 'pythainlp'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_same_bytes_from_another_process_with_another_hash_seed(half_year) -> None:
+    """Nothing in the output may depend on set or dict order of strings (PYTHONHASHSEED)."""
+    code = ("import sys, hashlib; sys.path.insert(0, 'tests/report'); from pdfcheck import sample_status; "
+            "from itacheck.report import build_report; "
+            "print(hashlib.sha256(build_report(sample_status())).hexdigest())")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env)
+    assert out.stdout.strip() == hashlib.sha256(half_year.data).hexdigest()
