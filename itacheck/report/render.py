@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 
 from itacheck import __version__
 from itacheck.report.fonts import FAMILY, font_path, fpdf_style
@@ -60,6 +60,7 @@ def render(pages: list[list[Item]], meta: Metadata) -> bytes:
     pdf.set_creator(f"itacheck {__version__}")
     pdf.set_lang("th")
     pdf.set_creation_date(creation_date(meta.as_of))
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the Thai title, not the file name
     pdf.set_line_width(RULE_WIDTH)
     for items in pages:
         pdf.add_page()

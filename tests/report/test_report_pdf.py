@@ -107,7 +107,9 @@ def test_metadata(half_year: Built) -> None:
     assert meta.title.startswith("รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรม")
     assert "รอบ ๖ เดือน" in meta.title
     assert meta.author == "องค์การบริหารส่วนตำบลเมืองน้อย"
-    assert half_year.reader.trailer["/Root"]["/Lang"] == "th"
+    root = half_year.reader.trailer["/Root"]
+    assert root["/Lang"] == "th"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
 
 
 def test_copied_text_has_sara_am_and_stacked_marks_intact(half_year: Built) -> None:
