@@ -83,17 +83,26 @@ class Repository:
 
     def plan(self, year: int) -> Plan | None:
         doc = self.year_file(year).snapshot().table("plan").get(doc_id=1)
-        return plan_from_dict(doc) if doc else None
+        try:
+            return plan_from_dict(doc) if doc else None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a damaged file: name it, offer a backup
+            raise self.year_file(year).corrupt(str(exc)) from None
 
     def records(self, year: int) -> tuple[Record, ...]:
         table = self.year_file(year).snapshot().table("records")
-        return tuple(record_from_dict(d) for d in table.all())
+        try:
+            return tuple(record_from_dict(d) for d in table.all())
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise self.year_file(year).corrupt(str(exc)) from None
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         """The year's audit log, newest first."""
         docs = self.year_file(year).snapshot().table("audit").all()
-        entries = [AuditEntry(datetime.fromisoformat(d["at"]), d["user"], d["action"], d.get("summary", ""),
-                              d.get("task", ""), d.get("occurrence", ""), d.get("record", "")) for d in docs]
+        try:
+            entries = [AuditEntry(datetime.fromisoformat(d["at"]), d["user"], d["action"], d.get("summary", ""),
+                                  d.get("task", ""), d.get("occurrence", ""), d.get("record", "")) for d in docs]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self.year_file(year).corrupt(f"audit log: {exc!r}") from None
         return tuple(reversed(entries))
 
     # --- writing ---------------------------------------------------------------------------

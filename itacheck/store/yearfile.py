@@ -38,6 +38,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from itacheck.store.codec import plan_from_dict, record_from_dict
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreBusy, StoreError, WriteFailed
 
 SCHEMA_VERSION = 1
@@ -245,6 +246,10 @@ class YearFile:
                 f"(the file was left untouched; no backup found in {self.backup_dir}: "
                 f"recover a copy with `itacheck restore FILE`)")
 
+    def corrupt(self, reason: str) -> CorruptFile:
+        """The error for a file whose content is wrong (``reason``), naming it and what to do."""
+        return CorruptFile(f"ไฟล์ฐานข้อมูล {self.path} เสียหาย (database file is damaged: {reason}). {self._hint()}")
+
     def _parse(self, raw: bytes) -> dict[str, Any]:
         if not raw.strip():
             raise CorruptFile(f"ไฟล์ฐานข้อมูล {self.path} ว่างเปล่า (database file is empty). {self._hint()}")
@@ -256,19 +261,39 @@ class YearFile:
                               f"{self._hint()}") from None
         meta = data.get("meta", {}) if isinstance(data, dict) else None
         doc = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
-        if not isinstance(doc, dict) or doc.get("app") != APP or not isinstance(doc.get("schema_version"), int):
+        version = doc.get("schema_version") if isinstance(doc, dict) else None
+        if not isinstance(doc, dict) or doc.get("app") != APP or not isinstance(version, int) or isinstance(version, bool):
             raise CorruptFile(f"{self.path} ไม่ใช่ฐานข้อมูลของ itacheck (not an itacheck database). {self._hint()}")
-        if doc["schema_version"] > SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
             raise NewerSchema(
-                f"{self.path} สร้างโดย itacheck รุ่นใหม่กว่า (schema {doc['schema_version']}, this program knows "
+                f"{self.path} สร้างโดย itacheck รุ่นใหม่กว่า (schema {version}, this program knows "
                 f"{SCHEMA_VERSION}): กรุณาปรับรุ่นโปรแกรม (written by a newer itacheck: upgrade itacheck; "
                 "the file was left untouched)")
+        if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+            raise CorruptFile(f"{self.path}: รุ่นของฐานข้อมูลไม่ถูกต้อง (unknown schema version {version}). "
+                              f"{self._hint()}")
         for name, table in data.items():
             if not isinstance(table, dict) or not all(
                     isinstance(k, str) and k.isdigit() and isinstance(v, dict) for k, v in table.items()):
                 raise CorruptFile(f"ไฟล์ฐานข้อมูล {self.path} เสียหาย: ตาราง {name!r} ผิดรูปแบบ "
                                   f"(database file is corrupt: table {name[:40]!r} is malformed). {self._hint()}")
+        self._check_documents(data)
         return data
+
+    def _check_documents(self, data: dict[str, Any]) -> None:
+        """Every plan, record and audit entry must decode: a hand-edited or damaged document is
+        refused here, for reads and writes alike, rather than crash a screen later."""
+        try:
+            for doc in data.get("plan", {}).values():
+                plan_from_dict(doc)
+            for doc in data.get("records", {}).values():
+                record_from_dict(doc)
+            for doc in data.get("audit", {}).values():
+                datetime.fromisoformat(doc["at"])
+                if not isinstance(doc["user"], str) or not isinstance(doc["action"], str):
+                    raise ValueError("audit entry without user or action")
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            raise self.corrupt(f"{type(exc).__name__}: {str(exc)[:200]}") from None
 
     # --- writing ---------------------------------------------------------------------------
 
