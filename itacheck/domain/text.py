@@ -15,8 +15,11 @@ MAX_NOTE = 20_000
 MAX_LINE = 2_000
 
 # C0/C1 controls (but tab and newline), DEL, and whole ANSI escape sequences.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+                      r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c]*[\x07\x9c]?")  # and their 8-bit (C1) forms
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates: undecodable bytes of a file name or argument (surrogateescape); not storable as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str, *, limit: int = MAX_NOTE, what: str = "text", multiline: bool = True) -> str:
@@ -27,7 +30,7 @@ def clean_text(text: str, *, limit: int = MAX_NOTE, what: str = "text", multilin
     if len(text) > limit * 4:
         raise ValueError(f"{what} is too long: {len(text):,} characters (at most {limit:,})")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _ESCAPES.sub("", text)))
     if not multiline:
         text = " ".join(text.split())
     text = text.strip()
@@ -40,8 +43,11 @@ def check_link(link: str) -> str:
     """An evidence link must be an http(s) URL: a ``javascript:`` or ``file:`` link in a published
     report would be a hazard for its readers."""
     link = clean_text(link, limit=MAX_LINE, what="link", multiline=False)
-    parts = urlsplit(link)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in link:
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # e.g. "http://[::1": an unclosed IPv6 address
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in link:
         raise ValueError(f"ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https:// (a link must be an http(s) URL): {link[:80]!r}")
     return link
 

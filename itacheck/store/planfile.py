@@ -15,11 +15,19 @@ from typing import Any
 
 import tomli_w
 
+from dateutil.relativedelta import relativedelta
+
+from itacheck import thai
+from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start
 from itacheck.domain.model import Plan, Record
+from itacheck.domain.text import MAX_LINE, MAX_NOTE, check_link, clean_text
 from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 
 FORMAT = 1
+MAX_PLAN_FILE = 5 * 2**20
+"""A plan file is a few hundred kilobytes at most; anything larger is refused before it is read."""
+_MULTILINE = frozenset({"intro", "issue", "text", "note"})
 
 _HEADER = """\
 # itacheck plan file: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (one fiscal year).
@@ -36,7 +44,11 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
     fmt = doc.get("format", FORMAT)
     if fmt != FORMAT:
         raise FormatError(f"plan file format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
+    doc = clean_plan_document(doc)
     plan = _with_catalogue_names(plan_from_dict(doc))
+    for task in plan.tasks():
+        if task.cadence.due is not None:
+            check_date_in_year(task.cadence.due, plan.year, f"task {task.id!r}: due date")
     raw = doc.get("records", [])
     if not isinstance(raw, list):
         raise FormatError("'records' must be a list of [[records]] tables")
@@ -48,10 +60,50 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
         record = record_from_dict(item, default_id=str(uuid.uuid5(_RECORD_NAMESPACE, seed)))
         try:
             plan.occurrence(record.task_id, record.occurrence)
+            check_date_in_year(record.done_on, plan.year, "done_on")
+            for link in record.links:
+                check_link(link)
         except ValueError as exc:
             raise FormatError(f"record {n}: {exc}") from None
         records.append(record)
     return plan, tuple(records)
+
+
+def clean_plan_document(doc: Any, key: str = "", where: str = "plan") -> Any:
+    """The document with every text cleaned (control characters and terminal escape sequences
+    removed, see `clean_text`) and within its size limit, else FormatError naming the field. Plan
+    texts come from files and reach terminals, screens and published reports."""
+    if isinstance(doc, str):
+        multiline = key in _MULTILINE
+        try:
+            return clean_text(doc, limit=MAX_NOTE if multiline else MAX_LINE, what=where, multiline=multiline)
+        except ValueError as exc:
+            raise FormatError(str(exc)) from None
+    if isinstance(doc, dict):
+        return {k: clean_plan_document(v, str(k), f"{where}.{str(k)[:40]}") for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [clean_plan_document(v, key, f"{where}[{i}]") for i, v in enumerate(doc)]
+    return doc
+
+
+def check_date_in_year(day: date, year: int, what: str) -> None:
+    """FormatError (a ValueError) when ``day`` is more than a year away from fiscal year ``year``:
+    almost always a year typed in the wrong era (2565 for 2022, or 22 read as BE 2522)."""
+    start, end = fiscal_year_start(year), fiscal_year_end(year)
+    if start - relativedelta(years=1) <= day <= end + relativedelta(years=1):
+        return
+    hint = ""
+    for shift in (-543, 543):
+        try:
+            guess = day.replace(year=day.year + shift)
+        except ValueError:
+            continue
+        if start <= guess <= end + relativedelta(years=1):
+            hint = f"; did you mean {guess.isoformat()} ({thai.format_date(guess, digits='arabic')})?"
+    raise FormatError(
+        f"{what} {day.isoformat()} ไม่อยู่ในปีงบประมาณ {year} (is far outside fiscal year {year}, "
+        f"{start.isoformat()} – {end.isoformat()}: a year in the wrong era? Two-digit years are Buddhist-Era "
+        f"(65 = 2565 = 2022) and plan files use Christian-era dates such as {start.isoformat()}){hint}")
 
 
 def _with_catalogue_names(plan: Plan) -> Plan:
@@ -72,6 +124,9 @@ def _with_catalogue_names(plan: Plan) -> Plan:
 def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
     """Read and check a TOML plan file; FormatError (a ValueError) says what and where."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_PLAN_FILE:
+            raise FormatError(f"{path}: too large for a plan file ({size:,} bytes; at most {MAX_PLAN_FILE:,})")
         text = Path(path).read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
@@ -79,6 +134,8 @@ def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FormatError(f"{path}: not a valid TOML plan file: {exc}") from None
+    except RecursionError:
+        raise FormatError(f"{path}: not a valid TOML plan file: nested too deeply") from None
     try:
         return parse_plan_document(doc)
     except FormatError as exc:

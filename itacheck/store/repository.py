@@ -24,7 +24,7 @@ from itacheck.domain.text import check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
-from itacheck.store.planfile import read_plan_file
+from itacheck.store.planfile import check_date_in_year, clean_plan_document, read_plan_file
 from itacheck.store.yearfile import YearFile
 
 SAMPLE_PLAN = "sample-2566.toml"
@@ -38,7 +38,8 @@ def current_user() -> str:
         full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
     except KeyError:
         full = ""
-    return f"{login} ({full})" if full and full != login else login
+    name = f"{login} ({full})" if full and full != login else login
+    return clean_text(name[:200], limit=200, what="user name", multiline=False)  # chfn lets users set it
 
 
 class Repository:
@@ -118,6 +119,7 @@ class Repository:
     def import_plan(self, plan: Plan, records: Iterable[Record] = (), *, summary: str = "") -> None:
         """Store ``plan`` as its year's plan. Existing records are kept; imported records whose id is
         already there are skipped, so importing the same file twice adds nothing."""
+        plan = plan_from_dict(clean_plan_document(plan_to_dict(plan)))  # the TUI's editor too: same cleaning
         with self.year_file(plan.year).transaction() as db:
             for task_id, key in {(r["task"], r["occurrence"]) for r in db.table("records").all()}:
                 try:
@@ -137,6 +139,7 @@ class Repository:
         """Record evidence for one occurrence. Everything is checked before the file is touched."""
         note = clean_text(note, what="note")
         links = tuple(check_link(link) for link in links)
+        check_date_in_year(done_on, year, "date done")
         attachments = tuple(self.attachments.add(Path(f)) for f in files)
         with self.year_file(year).transaction() as db:
             doc = db.table("plan").get(doc_id=1)

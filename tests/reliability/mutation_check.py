@@ -83,8 +83,8 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "no-sha-names": (
         "itacheck/store/attachments.py",
-        "        return self.root / sha256[:2] / sha256",
-        "        return self.root / sha256  # MUTATION: no digest check",
+        "        if not isinstance(sha256, str) or not _SHA.fullmatch(sha256):",
+        "        if False:  # MUTATION: no digest check",
         ["test_hostile_input.py::test_a_forged_attachment_digest_never_becomes_a_path"],
     ),
     "no-group-mode": (
