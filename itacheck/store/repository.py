@@ -25,7 +25,7 @@ from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.planfile import check_date_in_year, clean_plan_document, read_plan_file
-from itacheck.store.yearfile import YearFile
+from itacheck.store.yearfile import YearFile, make_dir
 
 SAMPLE_PLAN = "sample-2566.toml"
 _YEAR_FILE = re.compile(r"(\d{4})\.json")
@@ -75,7 +75,7 @@ class Repository:
         """On first use, load the bundled sample plan so there is something to tick."""
         if self.years():
             return False
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        make_dir(self.data_dir)  # 0700, or group-shared under a setgid parent
         plan, records = read_plan_file(data_files_dir() / SAMPLE_PLAN)
         self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)")
         return True
