@@ -108,7 +108,7 @@ class ItaCheckApp(App[None]):
     def run_store(self, job: Callable[[], T], done: Callable[[T], Any]) -> None:
         """Run a store call off the UI thread; on success reload and call ``done``, on failure
         tell the officer why (the message of a StoreError is written for them)."""
-        def work() -> None:
+        def in_thread() -> None:
             try:
                 result = job()
             except (StoreError, ValueError, OSError) as exc:
@@ -117,7 +117,7 @@ class ItaCheckApp(App[None]):
                 return
             self.call_from_thread(self._after_write, done, result)
 
-        self.run_worker(work, thread=True, group="write")
+        self.run_worker(in_thread, thread=True, group="write")
 
     def _after_write(self, done: Callable[[T], Any], result: T) -> None:
         self.reload()

@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from itacheck.domain.fiscal import ROUND_NAMES
 from itacheck.tui import display
+from itacheck.tui.session import Period
 from itacheck.tui.text import t
 
 
@@ -29,8 +30,6 @@ class ItaCommands(Provider):
         ]
         period = app.period  # type: ignore[attr-defined]
         if period is not None:
-            from itacheck.tui.session import Period
-
             for name in ROUND_NAMES:
                 title = f"{t('Round', lang)}: {display.round_name(name, lang)}"
                 cmds.append((title, display.period_label(Period(period.year, name, period.as_of), lang),

@@ -147,3 +147,55 @@ async def test_checklist_is_a_list_of_options(app, settle) -> None:
     async with app.run_test() as pilot:
         await settle(pilot)
         assert isinstance(app.screen.query_one(Checklist), OptionList)
+
+
+async def test_plan_text_is_never_markup(repo, settle) -> None:
+    """Measure and task texts come from plan files: brackets in them are shown as written."""
+    from dataclasses import replace
+
+    plan = repo.plan(2566)
+    first = plan.measures[0]
+    task = replace(first.tasks[0], text="ส่ง [bold]รายงาน[/] [/] [link=http://x]ที่นี่[/link]")
+    measure = replace(first, issue="ประเด็น [red]สำคัญ[/red] [@click=app.quit]", responsible=("กอง[คลัง]",),
+                      tasks=(task, *first.tasks[1:]))
+    repo.import_plan(replace(plan, measures=(measure, *plan.measures[1:])))
+    app = make_app(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        info = str(app.screen.query_one("#measure", Static).render())
+        assert "ประเด็น [red]สำคัญ[/red] [@click=app.quit]" in info and "กอง[คลัง]" in info
+        tree = app.screen.query_one(PlanTree)
+        assert "[red]สำคัญ[/red]" in str(tree.cursor_node.label)
+        checklist = app.screen.query_one(Checklist)
+        assert "ส่ง [bold]รายงาน[/] [/] [link=http://x]ที่นี่[/link]" in str(checklist.get_option_at_index(0).prompt)
+        assert app.is_running
+
+
+async def test_a_busy_store_on_tick_is_explained_not_a_crash(app, repo, settle, monkeypatch) -> None:
+    from itacheck.store.errors import StoreBusy
+
+    said = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: said.append((message, kw)))
+
+    def busy(*args, **kwargs):
+        raise StoreBusy("ข้อมูลกำลังถูกบันทึกโดยผู้ใช้อื่น ลองใหม่อีกครั้ง (busy)")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.jump_to("e6", "e6-r1", "2566-Q2")
+        monkeypatch.setattr(repo, "add_record", busy)
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.is_running
+        assert any("busy" in message and kw.get("markup") is False and kw.get("severity") == "error"
+                   for message, kw in said)
+        assert _records(repo, "e6-r1", "2566-Q2") == []
+
+
+async def test_a_corrupt_year_file_is_reported_on_screen(repo, settle) -> None:
+    (repo.data_dir / "2566.json").write_text("{ not json", encoding="utf-8")
+    app = make_app(Repository(repo.data_dir, user="tester"), today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert "อ่านข้อมูลไม่ได้" in _text(app.screen.query_one("#measure", Static))

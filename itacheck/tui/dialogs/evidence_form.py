@@ -46,7 +46,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
                                           "\n", fit(self.task_text, 150)), id="form-title")
             with Horizontal(classes="field"):
                 yield Label(Content(t("Date done", lang)))
-                yield Input(value=display.day(self.today, "th"), id="date", compact=True,
+                yield Input(value=display.day(self.today, lang), id="date", compact=True,
                             placeholder=t("e.g. 25 ต.ค. 66, 25/10/2566 or 2023-10-25", lang))
             yield Static(id="date-echo", classes="echo")
             with Horizontal(classes="field"):

@@ -45,7 +45,7 @@ class PeriodDialog(Localised, ModalScreen[Period | None]):
                              value=self.period.round, allow_blank=False, compact=True, id="round")
             with Horizontal(classes="field"):
                 yield Label(Content(t("as of", lang)))
-                yield Input(value=display.day(self.period.as_of, "th"), compact=True, id="as-of")
+                yield Input(value=display.day(self.period.as_of, lang), compact=True, id="as-of")
             yield Static(id="as-of-echo", classes="echo")
             with Horizontal(classes="buttons"):
                 yield Button(Content(t("Today", lang)), id="today", compact=True)
@@ -80,7 +80,7 @@ class PeriodDialog(Localised, ModalScreen[Period | None]):
         button = event.button.id
         if button in ("today", "round-end"):
             day = self.today if button == "today" else fiscal_round(self._year(), self._round()).end
-            self.query_one("#as-of", Input).value = display.day(day, "th")
+            self.query_one("#as-of", Input).value = display.day(day, self.app.lang)
         elif button == "apply":
             self.action_apply()
         else:

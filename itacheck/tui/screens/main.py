@@ -124,6 +124,8 @@ class MainScreen(Localised, Screen[None]):
             self.notify(t("Already recorded. Press e to add more evidence, or u to undo.", self.lang), markup=False)
             return
         period, session = self.app.period, self.app.session
+        if period is None:
+            return
         task_id, key, today = event.task.task.id, event.occurrence.occurrence.key, session.today()
         self.app.run_store(lambda: session.record(period.year, task_id, key, today), self._recorded)
 
@@ -145,6 +147,8 @@ class MainScreen(Localised, Screen[None]):
             return
         task, occ = current
         period, session = self.app.period, self.app.session
+        if period is None:
+            return
         task_id, key = task.task.id, occ.occurrence.key
 
         def save(draft: EvidenceDraft) -> Record:
