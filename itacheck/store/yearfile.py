@@ -330,6 +330,9 @@ class YearFile:
         raw = self._read_raw()
         if raw is None:
             return {}
+        digest = hashlib.blake2b(raw, digest_size=20).digest()
+        if self._snapshot and self._snapshot[0] == digest:  # unchanged since it was last checked
+            return _copy(self._snapshot[1])
         return self._parse(raw)
 
     def _stage(self, data: dict[str, Any]) -> None:
