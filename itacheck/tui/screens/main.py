@@ -90,6 +90,7 @@ class MainScreen(Localised, Screen[None]):
         snapshot = self.app.snapshot
         measure = self.measure_status(measure_id)
         self.query_one(MeasureInfo).show(measure, self.lang, self._problem(snapshot))
+        self.query_one("#measure-box").set_class(measure is None, "-message")  # room for a long error
         self.query_one(Checklist).show(measure, self.lang)
 
     def _problem(self, snapshot: Snapshot | None) -> str:
