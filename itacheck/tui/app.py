@@ -51,6 +51,8 @@ class ItaCheckApp(App[None]):
         self.set_reactive(ItaCheckApp.lang, lang)
         self.refresh_seconds = refresh_seconds
         self._polling = False
+        self._wanted: Period | None = None  # None until the first read picks the default period
+        self._asked = self._published = 0
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands (theme, keys, quit…), in the officer's language."""
@@ -70,18 +72,30 @@ class ItaCheckApp(App[None]):
 
     # --- reading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def reload(self, period: Period | None = None) -> None:
-        """Read the period (the current one by default) and publish it as the new snapshot."""
+    def reload(self) -> None:
+        """Read the wanted period again and publish it as the new snapshot. Each read is numbered
+        when asked for: a slow read never overwrites the result of a later one (say, a poll that
+        started before the officer switched rounds)."""
+        self._asked += 1
+        self._load(self._asked, self._wanted)
+
+    @work(thread=True, group="load")
+    def _load(self, number: int, period: Period | None) -> None:
         today = self.session.today()
-        period = period or self.period or self.session.first_period()
+        period = period or self.session.first_period()
         if period is None:  # an empty data directory
             period = Period(fiscal_year_of(today), current_round(today).name, today)
         try:
             snapshot = self.session.load(period)
         except (StoreError, ValueError, OSError) as exc:
             snapshot = Snapshot(period, (), None, None, str(exc))
-        self.call_from_thread(setattr, self, "snapshot", snapshot)
+        self.call_from_thread(self._publish, number, snapshot)
+
+    def _publish(self, number: int, snapshot: Snapshot) -> None:
+        if number > self._published:
+            self._published = number
+            self._wanted = snapshot.period
+            self.snapshot = snapshot
 
     @work(thread=True, group="poll")
     def _poll(self) -> None:
@@ -101,7 +115,8 @@ class ItaCheckApp(App[None]):
 
     def set_period(self, period: Period | None) -> None:
         if period is not None:
-            self.reload(period)
+            self._wanted = period
+            self.reload()
 
     # --- writing ------------------------------------------------------------------------------
 

@@ -199,3 +199,13 @@ async def test_a_corrupt_year_file_is_reported_on_screen(repo, settle) -> None:
         await settle(pilot)
         assert app.is_running
         assert "อ่านข้อมูลไม่ได้" in _text(app.screen.query_one("#measure", Static))
+
+
+async def test_a_slow_read_never_overwrites_a_later_one(app, settle) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        half = app.snapshot
+        full = app.session.load(Period(2566, "full", TODAY))
+        app._publish(app._published + 2, full)
+        app._publish(app._published - 1, half)  # an older read arriving late
+        assert app.snapshot is full and app.period.round == "full"
