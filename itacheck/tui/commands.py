@@ -1,25 +1,36 @@
-"""The command palette (ctrl+p): every screen and the less common actions, in the officer's language."""
+"""The command palette (ctrl+p): every screen, the rounds and years, and each measure of the plan.
+
+The palette parses a plain string prompt (and every help line) as markup, so titles are given as
+`rich.text.Text` (measure text is user text) and help lines are only ever our own words.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from itacheck.domain.fiscal import ROUND_NAMES
+from itacheck.domain.text import fit
 from itacheck.tui import display
 from itacheck.tui.session import Period
 from itacheck.tui.text import t
 
+Command = tuple[str, str, Callable[[], object]]
+
 
 class ItaCommands(Provider):
-    """Commands are (title, help, callback) triples built from the app's current state, so a year
-    or round that exists shows up and one that does not never does."""
+    """Commands are built from the app's current state, so a year or round that exists shows up
+    and one that does not never does."""
 
-    def _commands(self) -> list[tuple[str, str, object]]:
+    def _commands(self) -> list[Command]:
+        from itacheck.tui.screens.main import MainScreen
+
         app = self.app
         lang = app.lang  # type: ignore[attr-defined]
-        cmds: list[tuple[str, str, object]] = [
+        cmds: list[Command] = [
             (t("Dashboard", lang), t("Overdue and due-soon items, totals per indicator", lang), app.action_dashboard),
             (t("Report", lang), t("Summary of the round and the PDF report", lang), app.action_report),
             (t("Audit log", lang), t("Who recorded or undid what, and when", lang), app.action_audit),
@@ -28,25 +39,31 @@ class ItaCommands(Provider):
             (t("Reload", lang), t("Read the data again now", lang), app.action_reload),
             (t("Switch language", lang), "ภาษาไทย / English", app.action_toggle_lang),
         ]
-        period = app.period  # type: ignore[attr-defined]
-        if period is not None:
-            for name in ROUND_NAMES:
-                title = f"{t('Round', lang)}: {display.round_name(name, lang)}"
-                cmds.append((title, display.period_label(Period(period.year, name, period.as_of), lang),
-                             partial(app.set_period, Period(period.year, name, period.as_of))))  # type: ignore[attr-defined]
-            for year in app.snapshot.years:  # type: ignore[attr-defined]
-                title = f"{t('fiscal year', lang)} {display.number(year, lang)}"
-                cmds.append((title, t("Open this year's plan", lang),
-                             partial(app.set_period, Period(year, period.round, period.as_of))))  # type: ignore[attr-defined]
+        snapshot = app.snapshot  # type: ignore[attr-defined]
+        if snapshot is None:
+            return cmds
+        period = snapshot.period
+        for name in ROUND_NAMES:
+            chosen = Period(period.year, name, period.as_of)
+            cmds.append((f"{t('Round', lang)}: {display.round_name(name, lang)}", display.period_label(chosen, lang),
+                         partial(app.set_period, chosen)))  # type: ignore[attr-defined]
+        for year in snapshot.years:
+            cmds.append((f"{t('fiscal year', lang)} {display.number(year, lang)}", t("Open this year's plan", lang),
+                         partial(app.set_period, Period(year, period.round, period.as_of))))  # type: ignore[attr-defined]
+        if isinstance(self.screen, MainScreen) and snapshot.status is not None:
+            for m in snapshot.status.measures:
+                issue = " ".join(m.measure.issue.split())
+                cmds.append((f"{m.measure.code or m.measure.id}: {fit(issue, 60)}", t("Go to this measure", lang),
+                             partial(self.screen.show_measure, m.measure.id)))
         return cmds
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(Text(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, Text(title), callback, text=title, help=help_text)

@@ -132,6 +132,7 @@ TH: dict[str, str] = {
     "Screenshot": "ภาพหน้าจอ",
     "Save an SVG 'screenshot' of the current screen": "บันทึกภาพหน้าจอเป็นไฟล์ SVG",
     "Open this year's plan": "เปิดแผนของปีนี้",
+    "Go to this measure": "ไปที่มาตรการนี้",
 }
 
 

@@ -182,3 +182,27 @@ async def test_keys_work_with_a_thai_keyboard_layout(app, settle) -> None:
         assert isinstance(app.screen, DashboardScreen)
         await pilot.press("escape", "ฦ")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_finds_a_measure_whose_text_looks_like_markup(repo, today, settle) -> None:
+    from dataclasses import replace
+
+    from itacheck.tui.app import make_app
+
+    plan = repo.plan(2566)
+    measures = tuple(replace(m, issue="ช่องทาง [$accent]ร้องเรียน[/] [@click=app.quit]x\\\\") if m.id == "e10" else m
+                     for m in plan.measures)
+    repo.import_plan(replace(plan, measures=measures))
+    app = make_app(repo, today=today)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "e10"
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.is_running
+        assert app.screen.query_one(Checklist).has_focus
+        task, _ = app.screen.query_one(Checklist).current
+        assert task.task.id.startswith("e10-")

@@ -103,13 +103,16 @@ class MainScreen(Localised, Screen[None]):
                      self.lang, year=display.number(snapshot.period.year, self.lang))
         return ""
 
-    def jump_to(self, measure_id: str, task_id: str, key: str) -> None:
-        """Put the cursor on one occurrence (from the dashboard or the palette)."""
+    def show_measure(self, measure_id: str) -> None:
+        """Open a measure's checklist (from the command palette)."""
         self.query_one(PlanTree).select_measure(measure_id)
         self._show_measure(measure_id)
-        checklist = self.query_one(Checklist)
-        checklist.select_occurrence(task_id, key)
-        checklist.focus()
+        self.query_one(Checklist).focus()
+
+    def jump_to(self, measure_id: str, task_id: str, key: str) -> None:
+        """Put the cursor on one occurrence (from the dashboard)."""
+        self.show_measure(measure_id)
+        self.query_one(Checklist).select_occurrence(task_id, key)
 
     # --- messages from the widgets ------------------------------------------------------------
 
