@@ -11,6 +11,7 @@ from pathlib import Path
 from itacheck import thai
 from itacheck.domain.text import check_link, clean_text
 from itacheck.store.attachments import MAX_ATTACHMENT
+from itacheck.store.planfile import check_date_in_year
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,26 @@ class EvidenceDraft:
     skipped: bool = False
 
 
-def read_date(text: str, today: date) -> date:
-    """The date done; ValueError when unreadable, impossible, or still to come."""
+def fits_year(day: date, year: int) -> bool:
+    """Whether the store accepts ``day`` as a date done in fiscal year ``year`` (it refuses dates
+    more than a year outside it, nearly always a year typed in the wrong era)."""
+    try:
+        check_date_in_year(day, year, "date done")
+    except ValueError:
+        return False
+    return True
+
+
+def read_date(text: str, today: date, year: int) -> date:
+    """The date done; ValueError when unreadable, impossible, still to come, or too far from the
+    plan's fiscal year."""
     done_on = thai.parse_date(text)
     if done_on > today:
         raise ValueError(f"วันที่ {thai.format_date(done_on)} ยังมาไม่ถึง "
                          f"(the date {done_on.isoformat()} is in the future)")
+    if not fits_year(done_on, year):
+        raise ValueError(f"วันที่ {thai.format_date(done_on)} อยู่ห่างจากปีงบประมาณ {thai.format_number(year)} เกิน ๑ ปี"
+                         f" (the date {done_on.isoformat()} is more than a year outside fiscal year {year})")
     return done_on
 
 
@@ -50,12 +65,12 @@ def read_file(name: str) -> Path:
 
 
 def read_draft(date_text: str, note: str, links_text: str, files_text: str, skipped: bool,
-               today: date) -> tuple[EvidenceDraft | None, dict[str, str]]:
+               today: date, year: int) -> tuple[EvidenceDraft | None, dict[str, str]]:
     """The draft, or None and the problems by field name (date, note, links, files)."""
     errors: dict[str, str] = {}
     done_on = None
     try:
-        done_on = read_date(date_text, today)
+        done_on = read_date(date_text, today, year)
     except ValueError as exc:
         errors["date"] = str(exc)
     try:

@@ -65,6 +65,8 @@ TH: dict[str, str] = {
     "Undone: {what} ({day}). The audit log keeps it.": "ย้อนกลับแล้ว: {what} ({day}) ประวัติยังเก็บไว้",
     "Nothing of yours to undo in fiscal year {year}.": "ไม่มีรายการของคุณให้ย้อนกลับในปีงบประมาณ {year}",
     "Could not save: {error}": "บันทึกไม่สำเร็จ: {error}",
+    "Today is more than a year outside fiscal year {year}: type the date it was done.":
+        "วันนี้อยู่นอกปีงบประมาณ {year} เกิน ๑ ปี: โปรดพิมพ์วันที่ที่ดำเนินการจริง",
     "Choose an item of the checklist first.": "เลือกรายการในตารางงานก่อน",
     "Updated: someone else saved changes.": "ปรับปรุงแล้ว: มีผู้อื่นบันทึกข้อมูล",
     # dialogs and other screens

@@ -138,3 +138,24 @@ async def test_the_form_stays_open_through_a_live_refresh(app, repo, settle) -> 
         await settle(pilot)
         assert app.snapshot.token != token
         assert app.screen is form and form.query_one("#note", TextArea).text == "กำลังพิมพ์"
+
+
+async def test_space_on_an_old_plan_asks_for_the_date(repo, settle) -> None:
+    """Opened today (2026) on the FY2566 plan, "done today" would be refused by the store: Space
+    opens the form with no date, and a real date typed there is saved."""
+    from itacheck.tui.app import make_app
+
+    app = make_app(repo, today=date(2026, 11, 28))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.jump_to("e6", "e6-r2", "2566-M02")
+        await pilot.press("space")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EvidenceForm)
+        assert form.query_one("#date", Input).value == ""
+        await _type_date(pilot, form, "๑๕ พ.ย. ๖๕")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [record] = _records(repo, "e6-r2", "2566-M02")
+        assert record.done_on == date(2022, 11, 15)

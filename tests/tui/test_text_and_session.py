@@ -59,13 +59,13 @@ def test_first_period_of_an_empty_data_directory(tmp_path) -> None:
 
 @pytest.mark.parametrize("text", ["๒๕ มีนาคม ๒๕๖๖", "25 มี.ค. 66", "25/3/2566", "2023-03-25", "วันที่ ๒๕ มี.ค. ๖๖"])
 def test_draft_reads_thai_dates(text) -> None:
-    draft, errors = read_draft(text, "", "", "", False, date(2023, 3, 31))
+    draft, errors = read_draft(text, "", "", "", False, date(2023, 3, 31), 2566)
     assert errors == {} and draft.done_on == date(2023, 3, 25)
 
 
 def test_draft_collects_every_problem(tmp_path) -> None:
     draft, errors = read_draft("๓๑ เมษายน ๒๕๖๖", "x" * 100_000, "ftp://a", str(tmp_path / "nope"), False,
-                               date(2023, 3, 31))
+                               date(2023, 3, 31), 2566)
     assert draft is None and set(errors) == {"date", "note", "links", "files"}
 
 
@@ -79,3 +79,8 @@ def test_the_app_module_loads_no_pdf_code() -> None:
     code = f"import sys, itacheck.tui.app; print(sorted(m for m in sys.modules if m.startswith({heavy})))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_draft_refuses_a_date_the_store_would_refuse() -> None:
+    draft, errors = read_draft("1 ม.ค. 2568", "", "", "", False, date(2026, 11, 28), 2566)
+    assert draft is None and "เกิน ๑ ปี" in errors["date"]

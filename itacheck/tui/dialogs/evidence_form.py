@@ -18,7 +18,7 @@ from itacheck.domain.model import Record
 from itacheck.domain.text import fit
 from itacheck.store.errors import StoreError
 from itacheck.tui import display
-from itacheck.tui.draft import EvidenceDraft, read_date, read_draft
+from itacheck.tui.draft import EvidenceDraft, fits_year, read_date, read_draft
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
 
@@ -31,11 +31,12 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, task_text: str, occurrence: str, today: date,
+    def __init__(self, task_text: str, occurrence: str, year: int, today: date,
                  save: Callable[[EvidenceDraft], Record]) -> None:
         super().__init__()
         self.task_text = task_text
         self.occurrence = occurrence
+        self.year = year
         self.today = today
         self.save = save
 
@@ -46,7 +47,8 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
                                           "\n", fit(self.task_text, 150)), id="form-title")
             with Horizontal(classes="field"):
                 yield Label(Content(t("Date done", lang)))
-                yield Input(value=display.day(self.today, lang), id="date", compact=True,
+                yield Input(value=display.day(self.today, lang) if fits_year(self.today, self.year) else "",
+                            id="date", compact=True,
                             placeholder=t("e.g. 25 ต.ค. 66, 25/10/2566 or 2023-10-25", lang))
             yield Static(id="date-echo", classes="echo")
             with Horizontal(classes="field"):
@@ -80,7 +82,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
         """Show what the typed date was read as, so "๑/๔/๖๖" is never a surprise."""
         echo = self.query_one("#date-echo", Static)
         try:
-            done_on = read_date(text, self.today)
+            done_on = read_date(text, self.today, self.year)
         except ValueError as exc:
             echo.update(Content(f"✗ {exc}"))
             echo.set_class(True, "-invalid")
@@ -100,7 +102,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
     def action_save(self) -> None:
         draft, errors = read_draft(self.query_one("#date", Input).value, self.query_one("#note", TextArea).text,
                                    self.query_one("#links", Input).value, self.query_one("#files", Input).value,
-                                   bool(self.query_one("#skipped", Select).value), self.today)
+                                   bool(self.query_one("#skipped", Select).value), self.today, self.year)
         self._show_errors(errors)
         if draft is None:
             self.query_one(f"#{next(f for f in _FIELDS if f in errors)}").focus()

@@ -13,7 +13,7 @@ from itacheck.domain.model import Record
 from itacheck.domain.status import MeasureStatus
 from itacheck.tui import display, notices
 from itacheck.tui.dialogs.evidence_form import EvidenceForm
-from itacheck.tui.draft import EvidenceDraft
+from itacheck.tui.draft import EvidenceDraft, fits_year
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
@@ -131,6 +131,11 @@ class MainScreen(Localised, Screen[None]):
         if period is None:
             return
         task_id, key, today = event.task.task.id, event.occurrence.occurrence.key, session.today()
+        if not fits_year(today, period.year):  # an old plan: the officer must say when it was done
+            self.notify(t("Today is more than a year outside fiscal year {year}: type the date it was done.",
+                          self.lang, year=display.number(period.year, self.lang)), markup=False)
+            self.action_evidence()
+            return
         self.app.run_store(lambda: session.record(period.year, task_id, key, today), self._recorded)
 
     def _recorded(self, record: Record | None) -> None:
@@ -159,7 +164,8 @@ class MainScreen(Localised, Screen[None]):
             return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
                                   files=draft.files, skipped=draft.skipped)
 
-        form = EvidenceForm(task.task.text, display.occurrence_label(occ.occurrence, self.lang), session.today(), save)
+        form = EvidenceForm(task.task.text, display.occurrence_label(occ.occurrence, self.lang), period.year,
+                            session.today(), save)
         self.app.push_screen(form, self._form_closed)
 
     def _form_closed(self, record: Record | None) -> None:
