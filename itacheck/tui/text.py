@@ -67,6 +67,7 @@ TH: dict[str, str] = {
     "Could not save: {error}": "บันทึกไม่สำเร็จ: {error}",
     "Today is more than a year outside fiscal year {year}: type the date it was done.":
         "วันนี้อยู่นอกปีงบประมาณ {year} เกิน ๑ ปี: โปรดพิมพ์วันที่ที่ดำเนินการจริง",
+    "Type the date it was done.": "พิมพ์วันที่ที่ดำเนินการ",
     "Choose an item of the checklist first.": "เลือกรายการในตารางงานก่อน",
     "Updated: someone else saved changes.": "ปรับปรุงแล้ว: มีผู้อื่นบันทึกข้อมูล",
     # dialogs and other screens

@@ -81,6 +81,10 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
     def _echo_date(self, text: str) -> None:
         """Show what the typed date was read as, so "๑/๔/๖๖" is never a surprise."""
         echo = self.query_one("#date-echo", Static)
+        if not text.strip():
+            echo.update(Content(t("Type the date it was done.", self.app.lang)))
+            echo.set_class(False, "-invalid")
+            return
         try:
             done_on = read_date(text, self.today, self.year)
         except ValueError as exc:
