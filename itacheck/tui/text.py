@@ -69,7 +69,6 @@ TH: dict[str, str] = {
         "วันนี้อยู่นอกปีงบประมาณ {year} เกิน ๑ ปี: โปรดพิมพ์วันที่ที่ดำเนินการจริง",
     "Type the date it was done.": "พิมพ์วันที่ที่ดำเนินการ",
     "Choose an item of the checklist first.": "เลือกรายการในตารางงานก่อน",
-    "Updated: someone else saved changes.": "ปรับปรุงแล้ว: มีผู้อื่นบันทึกข้อมูล",
     # dialogs and other screens
     "Record evidence": "บันทึกหลักฐาน",
     "Date done": "วันที่ดำเนินการ",

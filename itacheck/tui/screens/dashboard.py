@@ -40,7 +40,7 @@ def attention_items(status: PlanStatus, days: int = DEFAULT_SOON_DAYS) -> tuple[
 class DashboardScreen(Localised, Screen[Target | None]):
     """Dismisses with (measure id, task id, occurrence key) to jump to, or None."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("enter", "go", "Go to item"), Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Static(id="dash-title", classes="screen-title")
@@ -94,8 +94,16 @@ class DashboardScreen(Localised, Screen[Target | None]):
                       Text(str(tally["due_soon"])))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            measure_id, task_id, key = event.option.id.split("\t")
+        self._go(event.option.id)
+
+    def action_go(self) -> None:
+        """Enter when the list does not have focus (the list handles its own Enter)."""
+        option = self.query_one("#attention", OptionList).highlighted_option
+        self._go(option.id if option else None)
+
+    def _go(self, option_id: str | None) -> None:
+        if option_id:
+            measure_id, task_id, key = option_id.split("\t")
             self.dismiss((measure_id, task_id, key))
 
     def action_back(self) -> None:
