@@ -455,10 +455,11 @@ class YearFile:
             self._lock_fd = None
 
     def _remove_stale_temporaries(self) -> None:
-        """Temporary files of this year file left by a writer that was killed mid-save. Only a
-        lock holder writes them, so under the lock every one found is stale."""
+        """Temporary files of this year file and of its backups left by a writer that was killed
+        mid-save. Only a lock holder writes them, so under the lock every one found is stale."""
         try:
-            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            for tmp in [*self.path.parent.glob(f".{self.path.name}.*.tmp"),
+                        *self.backup_dir.glob(f".{self.path.stem}-*.json.*.tmp")]:
                 tmp.unlink(missing_ok=True)
         except OSError:
             pass

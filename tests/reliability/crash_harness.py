@@ -234,7 +234,7 @@ def _verify(data: Path, present: set[str], undone: set[str], seeded: set[str], l
     # The next save (here: taking the lock) clears what a killed writer left behind.
     with repo.year_file(YEAR).transaction_raw():
         pass
-    leftovers = list(data.glob(".*.tmp"))
+    leftovers = list(data.glob(".*.tmp")) + list((data / "backups").glob(".*.tmp"))
     if leftovers:
         fig.leftover_temporaries += len(leftovers)
         fig.problems.append(f"temporary files left: {leftovers}")
