@@ -74,11 +74,9 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "corrupt-overwritten": (
         YF,
-        "    def _load_for_update(self) -> dict[str, Any]:\n        \"\"\"The file as it is on disk now (under the lock), parsed and checked; {} when new.\"\"\"\n"
-        "        raw = self._read_raw()\n        if raw is None:\n            return {}\n        return self._parse(raw)",
-        "    def _load_for_update(self) -> dict[str, Any]:\n        raw = self._read_raw()\n        if raw is None:\n"
-        "            return {}\n        try:\n            return self._parse(raw)\n        except CorruptFile:\n"
-        "            return {}  # MUTATION: start afresh over a corrupt file",
+        "            return _copy(self._snapshot[1])\n        return self._parse(raw)\n",
+        "            return _copy(self._snapshot[1])\n        try:\n            return self._parse(raw)\n"
+        "        except CorruptFile:\n            return {}  # MUTATION: start afresh over a corrupt file\n",
         ["test_corrupt_files.py"],
     ),
     "no-sha-names": (
