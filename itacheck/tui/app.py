@@ -153,10 +153,15 @@ class ItaCheckApp(App[None]):
             following = names[(names.index(self.period.round) + 1) % len(names)]
             self.set_period(Period(self.period.year, following, self.period.as_of))
 
+    def _open(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:
+        """Push ``screen`` unless one of its kind is already showing (the palette can ask twice)."""
+        if type(self.screen) is not type(screen):
+            self.push_screen(screen, callback)
+
     def action_dashboard(self) -> None:
         from itacheck.tui.screens.dashboard import DashboardScreen
 
-        self.push_screen(DashboardScreen(), self._jump)
+        self._open(DashboardScreen(), self._jump)
 
     def _jump(self, target: tuple[str, str, str] | None) -> None:
         from itacheck.tui.screens.main import MainScreen
@@ -167,18 +172,17 @@ class ItaCheckApp(App[None]):
     def action_report(self) -> None:
         from itacheck.tui.screens.report import ReportScreen
 
-        self.push_screen(ReportScreen())
+        self._open(ReportScreen())
 
     def action_audit(self) -> None:
         from itacheck.tui.screens.audit import AuditScreen
 
-        self.push_screen(AuditScreen())
+        self._open(AuditScreen())
 
     def action_help(self) -> None:
         from itacheck.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        self._open(HelpScreen())
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "th" else "th"
