@@ -36,7 +36,6 @@ STATUS_MARK = {
 }
 ROLE_TH = {"step": "ขั้นตอน", "reporting": "การรายงาน/กำกับติดตาม"}
 ROLE_EN = {"step": "step", "reporting": "reporting"}
-TOOL_TH = {"IIT": "IIT", "EIT": "EIT", "OIT": "OIT"}
 
 
 def status_word(status: str, lang: str = "th") -> str:

@@ -5,7 +5,6 @@ import pytest
 from itacheck.domain.fiscal import (
     current_round,
     fiscal_month_index,
-    fiscal_month_start,
     fiscal_round,
     fiscal_year_end,
     fiscal_year_of,
@@ -41,8 +40,6 @@ def test_unknown_round_is_a_clear_value_error():
 
 
 def test_fiscal_months_count_from_october():
-    assert fiscal_month_start(2566, 1) == date(2022, 10, 1)
-    assert fiscal_month_start(2566, 5) == date(2023, 2, 1)
     assert fiscal_month_index(date(2023, 9, 15)) == 12
     assert fiscal_month_index(date(2022, 10, 31)) == 1
 

@@ -123,3 +123,13 @@ def test_catalogue_covers_2566_to_2568_with_ten_indicators():
     assert catalogue_for(2566).item("E6").indicator == 7
     assert catalogue_for(2570).year == 2568
     assert catalogue_for(2566).verified and not catalogue_for(2568).verified
+
+
+def test_a_task_without_cadence_takes_the_one_its_thai_wording_names():
+    import tomllib
+
+    plan, _ = parse_plan_document(tomllib.loads(BASE.replace('cadence = "quarterly"\n', "")))
+    assert plan.task("t1").cadence.kind == "quarterly"  # "รายงานไตรมาสละ ๑ ครั้ง"
+    text = BASE.replace('cadence = "quarterly"\n', "").replace("รายงานไตรมาสละ ๑ ครั้ง", "รายงานผู้บริหาร")
+    with pytest.raises(FormatError, match="no cadence given"):
+        parse_plan_document(tomllib.loads(text))

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule, rrulestr
 
 from itacheck import thai
-from itacheck.domain.fiscal import fiscal_month_start, fiscal_year_end, fiscal_year_start, month_end
+from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start, month_end
 
 KINDS = ("once", "monthly", "quarterly", "semiannual", "yearly", "continuous", "rrule")
 

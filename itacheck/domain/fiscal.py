@@ -50,13 +50,6 @@ def month_end(d: date) -> date:
     return d + relativedelta(day=31)
 
 
-def fiscal_month_start(year_be: int, index: int) -> date:
-    """First day of fiscal month ``index`` (1 = October … 12 = September)."""
-    if not 1 <= index <= 12:
-        raise ValueError(f"fiscal month must be 1–12, not {index}")
-    return fiscal_year_start(year_be) + relativedelta(months=index - 1)
-
-
 def fiscal_month_index(d: date) -> int:
     """Position of ``d``'s month in its fiscal year (October = 1)."""
     return (d.month - 10) % 12 + 1

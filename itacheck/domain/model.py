@@ -118,12 +118,6 @@ class Plan:
         valid = ", ".join(o.key for o in occurrences)
         raise ValueError(f"task {task_id!r} has no occurrence {key!r} (valid: {valid})")
 
-    def measure_of(self, task_id: str) -> Measure:
-        for m in self.measures:
-            if any(t.id == task_id for t in m.tasks):
-                return m
-        raise KeyError(task_id)
-
 
 @dataclass(frozen=True)
 class Attachment:

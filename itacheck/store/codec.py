@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from itacheck.domain.cadence import Cadence
+from itacheck.domain.cadence import Cadence, parse_cadence
 from itacheck.domain.model import Attachment, Measure, Organisation, Plan, Record, Signatory, Task
 
 
@@ -94,13 +94,23 @@ def task_to_dict(t: Task) -> dict[str, Any]:
     return out
 
 
+def _suggested(text: str, where: str) -> Cadence:
+    """A plan file may leave a task's cadence out when its Thai wording says it ("ทุกไตรมาส")."""
+    cadence = parse_cadence(text)
+    if cadence is None:
+        raise FormatError(f"{where}: no cadence given and the wording names none; add e.g. "
+                          'cadence = "quarterly" or cadence = { kind = "once", due = 2023-03-31 }')
+    return cadence
+
+
 def task_from_dict(doc: Any, where: str) -> Task:
     if not isinstance(doc, dict):
         raise FormatError(f"{where}: a task must be a table")
     where = f"{where} task {doc.get('id', '?')!r}"
+    text = _str(doc, "text", where)
     try:
-        return Task(id=_str(doc, "id", where), role=_str(doc, "role", where, "step"),
-                    text=_str(doc, "text", where), cadence=cadence_from_dict(doc.get("cadence"), where),
+        return Task(id=_str(doc, "id", where), role=_str(doc, "role", where, "step"), text=text,
+                    cadence=cadence_from_dict(doc["cadence"], where) if "cadence" in doc else _suggested(text, where),
                     responsible=_str(doc, "responsible", where, ""))
     except FormatError:
         raise

@@ -24,7 +24,6 @@ import hashlib
 import json
 import marshal
 import os
-import shutil
 import stat
 import tempfile
 import threading
@@ -547,6 +546,3 @@ def _unlock_and_close(fd: int) -> None:
 def _year_of_name(path: Path) -> int | None:
     return int(path.stem) if path.stem.isdigit() else None
 
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)
