@@ -93,9 +93,15 @@ class ItaCheckApp(App[None]):
 
     def _publish(self, number: int, snapshot: Snapshot) -> None:
         if number > self._published:
+            first = self._wanted is None
             self._published = number
             self._wanted = snapshot.period
             self.snapshot = snapshot
+            this_year = fiscal_year_of(self.session.today())
+            if first and snapshot.status and snapshot.period.year != this_year:
+                self.notify(t("Fiscal year {this} has no plan yet, so {year} is shown. Start one with: "
+                              "itacheck plan copy {year} {this}", self.lang, this=this_year, year=snapshot.period.year),
+                            markup=False, timeout=12)
 
     @work(thread=True, group="poll")
     def _poll(self) -> None:

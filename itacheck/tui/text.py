@@ -33,6 +33,8 @@ TH: dict[str, str] = {
     "There is no plan for fiscal year {year} yet. Import one with: itacheck plan import FILE":
         "ยังไม่มีแผนของปีงบประมาณ {year} นำเข้าแผนด้วยคำสั่ง itacheck plan import FILE",
     "Cannot read the data: {error}": "อ่านข้อมูลไม่ได้: {error}",
+    "Fiscal year {this} has no plan yet, so {year} is shown. Start one with: itacheck plan copy {year} {this}":
+        "ปีงบประมาณ {this} ยังไม่มีแผน จึงแสดงปี {year} เริ่มแผนใหม่ด้วยคำสั่ง itacheck plan copy {year} {this}",
     # keys (binding descriptions)
     "Tick": "ติ๊กว่าเสร็จ",
     "Evidence": "หลักฐาน",

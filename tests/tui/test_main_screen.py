@@ -209,3 +209,22 @@ async def test_a_slow_read_never_overwrites_a_later_one(app, settle) -> None:
         app._publish(app._published + 2, full)
         app._publish(app._published - 1, half)  # an older read arriving late
         assert app.snapshot is full and app.period.round == "full"
+
+
+async def test_opening_a_year_without_a_plan_says_how_to_start_one(repo, settle):
+    from datetime import date
+
+    from itacheck.tui.app import make_app
+
+    app = make_app(repo, today=date(2026, 11, 28), refresh_seconds=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("itacheck plan copy 2566 2570" in m and "ยังไม่มีแผน" in m for m in messages), messages
+        assert app.snapshot.period.year == 2566
+
+
+async def test_no_plan_notice_when_this_years_plan_is_open(app, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not any("plan copy" in n.message for n in app._notifications)
