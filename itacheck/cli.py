@@ -313,19 +313,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def run_tui(args: argparse.Namespace, data_dir: Path | None = None) -> int:
+def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:
     from itacheck.tui.app import make_app
 
     repo = Repository(data_dir) if data_dir else _repo(args)
     if data_dir:
         repo.ensure_seeded()
-    make_app(repo, lang=getattr(args, "lang", "th")).run()
+    make_app(repo, lang=getattr(args, "lang", "th"), today=today).run()
     return 0
+
+
+#: The demo lives on the day of the sample's half-year report, so it opens on the situation the
+#: reference report describes and ticks fall inside its fiscal year.
+DEMO_TODAY = date(2023, 3, 31)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="itacheck-demo-") as tmp:
-        return run_tui(args, Path(tmp))
+        return run_tui(args, Path(tmp), today=DEMO_TODAY)
 
 
 COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,

@@ -125,3 +125,26 @@ def test_python_dash_m_itacheck_reports_a_corrupt_file_without_a_traceback(tmp_p
     assert "2566.json" in result.stderr and "itacheck restore" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "2566.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_demo_opens_the_tui_on_a_throw_away_copy_on_the_sample_reports_day(monkeypatch, tmp_path: Path):
+    import itacheck.tui.app as tui_app
+    from datetime import date
+
+    seen = {}
+
+    class FakeApp:
+        def run(self):
+            seen["years"] = seen["repo"].years()
+            seen["dir"] = seen["repo"].data_dir
+
+    def fake_make_app(repo, *, lang, today):
+        seen.update(repo=repo, lang=lang, today=today)
+        return FakeApp()
+
+    monkeypatch.setattr(tui_app, "make_app", fake_make_app)
+    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "real"))
+    assert main(["demo", "--lang", "en"]) == 0
+    assert seen["years"] == [2566] and seen["today"] == date(2023, 3, 31) and seen["lang"] == "en"
+    assert not seen["dir"].exists()  # thrown away
+    assert not (tmp_path / "real").exists()  # the real data directory untouched
