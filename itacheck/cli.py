@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from itacheck import __version__, thai
-from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_round, fiscal_year_of
+from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
 from itacheck.domain.status import plan_status, report_as_of
 from itacheck.locations import default_data_dir
@@ -133,10 +133,6 @@ def _plan_for(repo: Repository, year: int | None) -> Plan:
     return plan
 
 
-def _default_round(plan: Plan, today: date) -> str:
-    return current_round(today).name if fiscal_year_of(today) == plan.year else "full"
-
-
 # --- commands -----------------------------------------------------------------------------------
 
 
@@ -144,7 +140,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     today = date.today()
-    rnd = fiscal_round(plan.year, args.round or _default_round(plan, today))
+    rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
     if args.json:
         print(json.dumps(status_json(status), ensure_ascii=False, indent=2))
@@ -160,7 +156,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     today = date.today()
-    rnd = fiscal_round(plan.year, args.round or ("half" if _default_round(plan, today) == "half" else "full"))
+    rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     as_of = args.as_of or report_as_of(plan, rnd, today)
     output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.pdf")
     status = plan_status(plan, repo.records(plan.year), rnd, as_of)
@@ -171,7 +167,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_tick(args: argparse.Namespace) -> int:
     repo = _repo(args)
-    years = [args.year] if args.year else sorted(repo.years(), key=lambda y: y != default_year(repo, date.today()))
+    first = default_year(repo, date.today())
+    years = [args.year] if args.year else sorted(repo.years(), key=lambda y: y != first)
     plan = next((p for y in years if (p := repo.plan(y)) and any(t.id == args.task for t in p.tasks())), None)
     if plan is None:
         raise UsageError(f"no task {args.task!r} in the plans of {', '.join(map(str, years)) or 'this data directory'} "

@@ -48,3 +48,11 @@ def test_current_round_is_half_until_march_then_full():
     assert current_round(date(2023, 3, 31)) == fiscal_round(2566, "half")
     assert current_round(date(2023, 4, 1)) == fiscal_round(2566, "full")
     assert current_round(date(2026, 11, 28)) == fiscal_round(2570, "half")
+
+
+def test_default_round_is_todays_round_this_year_and_the_whole_year_for_others():
+    from itacheck.domain.fiscal import default_round
+
+    assert default_round(2566, date(2023, 3, 31)) == fiscal_round(2566, "half")
+    assert default_round(2566, date(2023, 4, 1)) == fiscal_round(2566, "full")
+    assert default_round(2566, date(2026, 11, 28)) == fiscal_round(2566, "full")

@@ -94,3 +94,9 @@ def current_round(today: date) -> Round:
     """The round an officer most likely wants today: the half-year one until March, then the year."""
     year = fiscal_year_of(today)
     return fiscal_round(year, "half" if fiscal_month_index(today) <= 6 else "full")
+
+
+def default_round(year_be: int, today: date) -> Round:
+    """The round to show for ``year_be`` when none is asked for: today's round in the current
+    fiscal year; the whole year for any other (an older year's half-year round is long closed)."""
+    return current_round(today) if fiscal_year_of(today) == year_be else fiscal_round(year_be, "full")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from itacheck.domain.fiscal import current_round, fiscal_round, fiscal_year_of
+from itacheck.domain.fiscal import default_round, fiscal_round
 from itacheck.domain.model import AuditEntry, Record
 from itacheck.domain.status import PlanStatus, plan_status
 from itacheck.store.repository import Repository, default_year
@@ -60,9 +60,7 @@ class Session:
             year = default_year(self.repository, today)
         if year is None:
             return None
-        if year == fiscal_year_of(today):
-            return Period(year, current_round(today).name, today)
-        return Period(year, "full", today)
+        return Period(year, default_round(year, today).name, today)
 
     def token(self, year: int) -> object:
         """Changes when anyone saves the year: a stat, cheap enough to poll."""
