@@ -27,7 +27,7 @@ from itacheck.store.codec import record_to_dict
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
 from itacheck.store.planfile import plan_file_text, read_plan_file
 from itacheck.store.repository import Repository, default_year
-from itacheck.store.yearfile import atomic_write_bytes
+from itacheck.store.safefile import atomic_write_bytes
 
 
 class UsageError(ValueError):

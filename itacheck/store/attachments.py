@@ -17,7 +17,7 @@ from pathlib import Path
 
 from itacheck.domain.model import Attachment
 from itacheck.domain.text import clean_text
-from itacheck.store.yearfile import atomic_write_bytes, file_mode, make_dir
+from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
 
 MAX_ATTACHMENT = 100 * 1024 * 1024
 _SHA = re.compile(r"[0-9a-f]{64}")

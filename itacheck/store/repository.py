@@ -25,7 +25,8 @@ from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.planfile import check_date_in_year, clean_plan_document, read_plan_file
-from itacheck.store.yearfile import YearFile, make_dir
+from itacheck.store.safefile import make_dir
+from itacheck.store.yearfile import YearFile
 
 SAMPLE_PLAN = "sample-2566.toml"
 _YEAR_FILE = re.compile(r"(\d{4})\.json")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from itacheck.store import yearfile
+from itacheck.store import backups as backup_files, yearfile
 from itacheck.store.errors import StoreError
 from itacheck.store.repository import Repository
 
@@ -64,8 +64,8 @@ def _child(data: Path, scratch: Path, seed: int, mode: str, target: int, wfd: in
         os.write(wfd, (line + "\n").encode())
 
     try:
-        yearfile.BACKUP_INTERVAL_S = rng.choice([0, 0, 3600])
-        yearfile.BACKUPS_KEPT = 5
+        backup_files.BACKUP_INTERVAL_S = rng.choice([0, 0, 3600])
+        backup_files.BACKUPS_KEPT = 5
         repo = Repository(data, user="crash", lock_timeout=20)
         if mode == "hook":
             seen = 0

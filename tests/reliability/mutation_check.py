@@ -22,11 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 YF = "itacheck/store/yearfile.py"
+SAFE = "itacheck/store/safefile.py"
+LOCK = "itacheck/store/lockfile.py"
 
 # name: (file, old text, new text, tests that must fail)
 MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
     "plain-write": (
-        YF,
+        SAFE,
         "    path = Path(path)\n    try:\n        fd, tmp = tempfile.mkstemp(",
         "    path = Path(path)\n    if True:  # MUTATION: write in place, as stock TinyDB does\n"
         "        with open(path, 'wb') as f:\n            f.write(data)\n        return\n"
@@ -41,11 +43,8 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "no-lock": (
         YF,
-        "            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n        except BlockingIOError:\n"
-        "            os.close(fd)\n            fd = self._wait_for_lock()\n        self._lock_fd = fd\n"
-        "        self._held = 1\n        self._remove_stale_temporaries()",
-        "            pass  # MUTATION: no lock (and no clean-up, which is only safe under it)\n"
-        "        except BlockingIOError:\n            pass\n        self._lock_fd = fd\n        self._held = 1",
+        "        self.lock.acquire()\n        self._held = 1\n        self._remove_stale_temporaries()",
+        "        self._held = 1  # MUTATION: no lock (and no clean-up, which is only safe under it)",
         ["test_concurrent_writers.py::test_four_processes_ticking_250_times_each_lose_nothing"],
     ),
     "read-outside-lock": (
@@ -65,8 +64,8 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
         ["test_disk_full.py::test_a_failed_transaction_changes_nothing"],
     ),
     "polling-lock": (
-        YF,
-        "            os.close(fd)\n            fd = self._wait_for_lock()",
+        LOCK,
+        "            os.close(fd)\n            fd = self._wait()",
         "            while True:  # MUTATION: poll every 20 ms\n                time.sleep(0.02)\n"
         "                try:\n                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n                    break\n"
         "                except BlockingIOError:\n                    pass",
@@ -74,8 +73,8 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
     ),
     "corrupt-overwritten": (
         YF,
-        "            return _copy(self._snapshot[1])\n        return self._parse(raw)\n",
-        "            return _copy(self._snapshot[1])\n        try:\n            return self._parse(raw)\n"
+        "            return copy_data(self._snapshot[1])\n        return self._parse(raw)\n",
+        "            return copy_data(self._snapshot[1])\n        try:\n            return self._parse(raw)\n"
         "        except CorruptFile:\n            return {}  # MUTATION: start afresh over a corrupt file\n",
         ["test_corrupt_files.py"],
     ),
@@ -86,7 +85,7 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
         ["test_hostile_input.py::test_a_forged_attachment_digest_never_becomes_a_path"],
     ),
     "no-group-mode": (
-        YF,
+        SAFE,
         "    return 0o660 if shared else 0o600",
         "    return 0o600  # MUTATION: ignore the shared directory",
         ["test_file_permissions.py"],

@@ -236,7 +236,7 @@ def _tick_once(path: str) -> None:
 def test_a_lock_given_up_is_released_even_if_a_forked_child_shares_the_descriptor(data_dir: Path):
     """An abandoned waiter may get the lock while the process forks (multiprocessing): closing its
     descriptor alone would leave the lock held by the child's copy; it is unlocked explicitly."""
-    from itacheck.store.yearfile import _unlock_and_close
+    from itacheck.store.lockfile import unlock_and_close
     import fcntl
 
     lock = data_dir / f"{YEAR}.json.lock"
@@ -247,7 +247,7 @@ def test_a_lock_given_up_is_released_even_if_a_forked_child_shares_the_descripto
         time.sleep(30)
         os._exit(0)
     try:
-        _unlock_and_close(fd)
+        unlock_and_close(fd)
         record = Repository(data_dir, user="officer", lock_timeout=5).add_record(YEAR, "e6-r1", "2566-Q2",
                                                                                   date(2023, 2, 1))
         assert record.id in {r.id for r in Repository(data_dir).records(YEAR)}

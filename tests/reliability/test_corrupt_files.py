@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from itacheck.store import yearfile
+from itacheck.store import backups as backup_files, yearformat
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
 from itacheck.store.repository import Repository
 from itacheck.store.yearfile import YearFile
@@ -49,7 +49,7 @@ CORRUPTIONS = {
     "a plan year as text": lambda ok: ok.replace(b'"year":2566', b'"year":"2566"', 1),
     "an audit entry without a time": lambda ok: ok.replace(b'"at":"', b'"when":"', 1),
     "deeply nested": lambda ok: b"[" * 200_000 + b"]" * 200_000,
-    "newer schema": lambda ok: json.dumps(_meta(yearfile.SCHEMA_VERSION + 1)).encode(),
+    "newer schema": lambda ok: json.dumps(_meta(yearformat.SCHEMA_VERSION + 1)).encode(),
 }
 
 
@@ -187,8 +187,8 @@ def test_restore_keeps_a_backup_of_what_it_replaces(backed_up):
 
 
 def test_automatic_backups_rotate_beside_the_database(data_dir: Path, monkeypatch):
-    monkeypatch.setattr(yearfile, "BACKUP_INTERVAL_S", 0)
-    monkeypatch.setattr(yearfile, "BACKUPS_KEPT", 3)
+    monkeypatch.setattr(backup_files, "BACKUP_INTERVAL_S", 0)
+    monkeypatch.setattr(backup_files, "BACKUPS_KEPT", 3)
     repo = Repository(data_dir, user="officer")
     yf = repo.year_file(YEAR)
     with yf.transaction_raw():

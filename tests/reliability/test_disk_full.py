@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from itacheck.store import yearfile
+from itacheck.store import backups as backup_files, safefile, yearfile
 from itacheck.store.errors import StoreError, WriteFailed
 from itacheck.store.repository import Repository
 from reliability_support import YEAR, assert_clean_failure, run_cli
@@ -73,7 +73,7 @@ INJECTIONS = {
 
 def _patch(monkeypatch, where: str, make) -> None:
     module, name = where.split(".")
-    monkeypatch.setattr({"os": os, "tempfile": yearfile.tempfile}[module], name, make())
+    monkeypatch.setattr({"os": os, "tempfile": safefile.tempfile}[module], name, make())
 
 
 def _temporaries(data: Path) -> list[Path]:
@@ -88,7 +88,7 @@ def test_a_failed_save_keeps_the_previous_file_and_the_program_goes_on(repo: Rep
     if target == "year file":  # this hour's automatic backup is taken: the next save writes only the file
         repo.add_record(YEAR, "e6-r1", "2566-Q1", date(2022, 12, 1))
     else:  # the save starts with a backup, and that fails
-        monkeypatch.setattr(yearfile, "BACKUP_INTERVAL_S", 0)
+        monkeypatch.setattr(backup_files, "BACKUP_INTERVAL_S", 0)
     backups = sorted((data_dir / "backups").glob("*"))
     before = file.read_bytes()
     count = len(repo.records(YEAR))
@@ -109,17 +109,17 @@ def test_a_failed_save_keeps_the_previous_file_and_the_program_goes_on(repo: Rep
 
 
 def test_a_failed_automatic_backup_stops_the_save_before_it_touches_the_file(repo, data_dir, monkeypatch):
-    monkeypatch.setattr(yearfile, "BACKUP_INTERVAL_S", 0)
+    monkeypatch.setattr(backup_files, "BACKUP_INTERVAL_S", 0)
     file = data_dir / f"{YEAR}.json"
     before = file.read_bytes()
-    real = yearfile.atomic_write_bytes
+    real = backup_files.atomic_write_bytes
 
     def fail_in_backups(path, data, mode):
         if Path(path).parent.name == "backups":
             raise WriteFailed(f"could not save {path}: disk full; the previous data is intact")
         return real(path, data, mode)
 
-    monkeypatch.setattr(yearfile, "atomic_write_bytes", fail_in_backups)
+    monkeypatch.setattr(backup_files, "atomic_write_bytes", fail_in_backups)
     with pytest.raises(WriteFailed, match="backups"):
         repo.add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1))
     assert file.read_bytes() == before
@@ -128,7 +128,7 @@ def test_a_failed_automatic_backup_stops_the_save_before_it_touches_the_file(rep
 def test_a_directory_fsync_failure_after_the_rename_says_so(repo, data_dir, monkeypatch):
     """After the rename the new file is in place: the message must not claim the old data is."""
     monkeypatch.setattr(yearfile.YearFile, "_rotate_backup", lambda self: None)
-    monkeypatch.setattr(yearfile, "fsync_directory", _fail(errno.EIO))
+    monkeypatch.setattr(safefile, "fsync_directory", _fail(errno.EIO))
     with pytest.raises(WriteFailed) as failed:
         repo.add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1), note="renamed but not flushed")
     assert "could not flush" in str(failed.value) and "itacheck check" in str(failed.value)
