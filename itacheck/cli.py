@@ -7,8 +7,6 @@ Textual and the PDF code are imported only by the commands that need them, so `s
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import shutil
 import sys
@@ -22,8 +20,8 @@ from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
 from itacheck.domain.status import plan_status, report_as_of
 from itacheck.locations import default_data_dir
+from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
-from itacheck.store.codec import record_to_dict
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
 from itacheck.store.planfile import plan_file_text, read_plan_file
 from itacheck.store.repository import Repository, default_year
@@ -233,20 +231,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
-    records = [record_to_dict(r) for r in repo.records(plan.year)]
-    if args.format == "json":
-        text = json.dumps({"year": plan.year, "organisation": plan.organisation.name, "records": records},
-                          ensure_ascii=False, indent=2)
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["task", "occurrence", "done_on", "note", "links", "attachments", "recorded_by", "recorded_at"])
-        for r in records:
-            writer.writerow([r["task"], r["occurrence"], r["done_on"], r["note"], " ".join(r["links"]),
-                             " ".join(a["name"] for a in r["attachments"]), r["recorded_by"], r.get("recorded_at", "")])
-        text = out.getvalue()
-    atomic_write_bytes(args.output, text.encode("utf-8"), 0o600)
-    print(f"ส่งออกแล้ว (exported): {args.output} ({len(records)} records)")
+    records = repo.records(plan.year)
+    data = records_csv(records) if args.format == "csv" else records_json(plan, records)
+    atomic_write_bytes(args.output, data, 0o600)
+    print(f"ส่งออกบันทึกของปีงบประมาณ {plan.year} แล้ว (exported the records of fiscal year {plan.year}): "
+          f"{args.output} ({len(records)} records)")
     return 0
 
 

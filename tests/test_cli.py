@@ -102,7 +102,7 @@ def test_plan_export_import_and_copy(data, capsys, tmp_path: Path):
 
 def test_export_csv_and_json(data, capsys, tmp_path: Path):
     assert run(capsys, "export", "--format", "csv", "-o", str(tmp_path / "r.csv"))[0] == 0
-    rows = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()
+    rows = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].startswith("task,occurrence,done_on") and len(rows) == 22
     assert run(capsys, "export", "--format", "json", "-o", str(tmp_path / "r.json"))[0] == 0
     assert len(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["records"]) == 21

@@ -6,7 +6,7 @@ change runs inside one locked transaction of its year file.
 
 from __future__ import annotations
 
-import getpass
+import os
 import pwd
 import re
 import uuid
@@ -33,12 +33,15 @@ _YEAR_FILE = re.compile(r"(\d{4})\.json")
 
 
 def current_user() -> str:
-    """"login (Full Name)" from the Unix account, so the audit log says who did it over SSH."""
-    login = getpass.getuser()
+    """"login (Full Name)" of the process's real uid, so the audit log says who did it over SSH.
+    Never from ``LOGNAME``/``USER`` (what `getpass.getuser` reads): whoever starts the program sets
+    those, and could record or undo evidence under a colleague's name."""
+    uid = os.getuid()
     try:
-        full = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
-    except KeyError:
-        full = ""
+        entry = pwd.getpwuid(uid)
+        login, full = entry.pw_name, entry.pw_gecos.split(",")[0].strip()
+    except KeyError:  # a uid without an account entry (some containers)
+        login, full = f"uid {uid}", ""
     name = f"{login} ({full})" if full and full != login else login
     return clean_text(name[:200], limit=200, what="user name", multiline=False)  # chfn lets users set it
 
