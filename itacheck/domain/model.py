@@ -7,6 +7,7 @@ officers did; they are kept apart from the plan so that editing a plan never los
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -14,6 +15,30 @@ from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
 
 TOOLS = ("IIT", "EIT", "OIT")
 ROLES = ("step", "reporting")
+#: Task and measure ids: typed in `itacheck tick TASK_ID`, printed in lists, kept in every record.
+#: Short ASCII slugs, so no id is empty, invisible (a zero-width space) or looks like another.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+_ID_RULE = "1–40 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit"
+_KIND_TH = {"task": "งาน", "measure": "มาตรการ"}
+
+
+class InvalidId(ValueError):
+    """A task or measure id that is not a short ASCII slug, or one used twice in a plan.
+
+    ``value`` is the offending id and ``duplicate`` tells which rule it broke, so a file reader can
+    point at the line the id came from."""
+
+    def __init__(self, message: str, value: str, *, duplicate: bool = False) -> None:
+        super().__init__(message)
+        self.value = value
+        self.duplicate = duplicate
+
+
+def check_id(value: str, kind: str) -> None:
+    """InvalidId unless ``value`` is a valid id for a ``kind`` ("task" or "measure")."""
+    if not (isinstance(value, str) and ID_PATTERN.fullmatch(value)):
+        raise InvalidId(f"รหัส{_KIND_TH[kind]} {value!r} ไม่ถูกต้อง ({kind} id {value!r} is not a valid id: "
+                        f"use {_ID_RULE})", value)
 
 
 @dataclass(frozen=True)
@@ -44,6 +69,7 @@ class Task:
     responsible: str = ""
 
     def __post_init__(self) -> None:
+        check_id(self.id, "task")
         if self.role not in ROLES:
             raise ValueError(f"task {self.id!r}: role must be 'step' or 'reporting', not {self.role!r}")
 
@@ -62,6 +88,7 @@ class Measure:
     code: str = ""
 
     def __post_init__(self) -> None:
+        check_id(self.id, "measure")
         if self.tool not in TOOLS:
             raise ValueError(f"measure {self.id!r}: tool must be IIT, EIT or OIT, not {self.tool!r}")
         if not 1 <= self.indicator <= 10:
@@ -86,15 +113,18 @@ class Plan:
     measures: tuple[Measure, ...] = ()
 
     def __post_init__(self) -> None:
-        seen: set[str] = set()
+        """Ids are unique within the plan, measures and tasks together, whatever their case:
+        `E6-R1` beside `e6-r1` would be two tasks an officer cannot tell apart."""
+        seen: dict[str, str] = {}
         for measure in self.measures:
-            if measure.id in seen:
-                raise ValueError(f"measure id {measure.id!r} is used twice")
-            seen.add(measure.id)
-            for task in measure.tasks:
-                if task.id in seen:
-                    raise ValueError(f"task id {task.id!r} is used twice")
-                seen.add(task.id)
+            for kind, item in (("measure", measure), *(("task", t) for t in measure.tasks)):
+                key = item.id.lower()
+                if key in seen:
+                    same = "" if seen[key] == item.id else f" (as {seen[key]!r})"
+                    raise InvalidId(f"รหัส{_KIND_TH[kind]} {item.id!r} ซ้ำกับที่ใช้แล้ว ({kind} id {item.id!r} is "
+                                    f"used twice{same}; ids are unique within a plan, whatever their case)",
+                                    item.id, duplicate=True)
+                seen[key] = item.id
 
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for m in self.measures for t in m.tasks)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from itacheck.domain.cadence import Cadence, parse_cadence
-from itacheck.domain.model import Attachment, Measure, Organisation, Plan, Record, Signatory, Task
+from itacheck.domain.model import Attachment, InvalidId, Measure, Organisation, Plan, Record, Signatory, Task
 
 
 class FormatError(ValueError):
@@ -112,7 +112,7 @@ def task_from_dict(doc: Any, where: str) -> Task:
         return Task(id=_str(doc, "id", where), role=_str(doc, "role", where, "step"), text=text,
                     cadence=cadence_from_dict(doc["cadence"], where) if "cadence" in doc else _suggested(text, where),
                     responsible=_str(doc, "responsible", where, ""))
-    except FormatError:
+    except (FormatError, InvalidId):  # an id error names the id: a file reader finds its line
         raise
     except ValueError as exc:
         raise FormatError(f"{where}: {exc}") from None
@@ -139,7 +139,7 @@ def measure_from_dict(doc: Any, where: str) -> Measure:
                        indicator_name=_str(doc, "indicator_name", where, ""), issue=_str(doc, "issue", where),
                        responsible=_strs(doc, "responsible", where),
                        tasks=tuple(task_from_dict(t, where) for t in tasks), code=_str(doc, "code", where, ""))
-    except FormatError:
+    except (FormatError, InvalidId):
         raise
     except ValueError as exc:
         raise FormatError(f"{where}: {exc}") from None
@@ -179,7 +179,7 @@ def plan_from_dict(doc: Any) -> Plan:
                     intro=_str(doc, "intro", "plan", ""), reporter=_signatory(doc, "reporter"),
                     approver=_signatory(doc, "approver"),
                     measures=tuple(measure_from_dict(m, "plan") for m in measures))
-    except FormatError:
+    except (FormatError, InvalidId):
         raise
     except ValueError as exc:
         raise FormatError(f"plan: {exc}") from None

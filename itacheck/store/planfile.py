@@ -6,6 +6,7 @@ An officer writes or corrects a plan in a text editor, `itacheck plan import` re
 
 from __future__ import annotations
 
+import re
 import tomllib
 import uuid
 from dataclasses import replace
@@ -19,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from itacheck import thai
 from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start
-from itacheck.domain.model import Plan, Record
+from itacheck.domain.model import InvalidId, Plan, Record
 from itacheck.domain.text import MAX_LINE, MAX_NOTE, check_link, clean_text
 from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
@@ -45,7 +46,10 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
     if fmt != FORMAT:
         raise FormatError(f"plan file format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
     doc = clean_plan_document(doc)
-    plan = _with_catalogue_names(plan_from_dict(doc))
+    try:
+        plan = _with_catalogue_names(plan_from_dict(doc))
+    except InvalidId as exc:  # kept as the cause: `read_plan_file` finds the id's line from it
+        raise FormatError(str(exc)) from exc
     for task in plan.tasks():
         if task.cadence.due is not None:
             check_date_in_year(task.cadence.due, plan.year, f"task {task.id!r}: due date")
@@ -139,7 +143,29 @@ def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
     try:
         return parse_plan_document(doc)
     except FormatError as exc:
-        raise FormatError(f"{path}: {exc}") from None
+        line = _line_of_id(text, exc.__cause__) if isinstance(exc.__cause__, InvalidId) else None
+        where = f"{path} บรรทัด {line} (line {line})" if line else str(path)
+        raise FormatError(f"{where}: {exc}") from None
+
+
+# `id = "…"` or `id = '…'`, alone on its line or inside an inline table.
+_ID_ASSIGNMENT = re.compile(r"""(?:^|[{,\s])id\s*=\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')""", re.MULTILINE)
+
+
+def _line_of_id(text: str, error: InvalidId) -> int | None:
+    """The line of the plan file that holds the id ``error`` is about (tomllib keeps no line
+    numbers): for an id used twice, its second use. None when it cannot be found."""
+    lines = []
+    for match in _ID_ASSIGNMENT.finditer(text):
+        try:
+            value = clean_plan_document(tomllib.loads(f"v = {match.group(1)}")["v"], "id")  # as the model saw it
+        except (tomllib.TOMLDecodeError, FormatError):
+            continue
+        if value == error.value or (error.duplicate and value.lower() == error.value.lower()):
+            lines.append(text.count("\n", 0, match.start(1)) + 1)
+    if not lines:
+        return None
+    return lines[1] if error.duplicate and len(lines) > 1 else lines[0]
 
 
 def _native_dates(value: Any) -> Any:
