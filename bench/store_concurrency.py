@@ -42,7 +42,7 @@ def main() -> None:
     writers = int(sys.argv[1]) if len(sys.argv) > 1 else 4
     ticks = int(sys.argv[2]) if len(sys.argv) > 2 else 250
     with tempfile.TemporaryDirectory() as tmp:
-        Repository(Path(tmp), user="seed").ensure_seeded()
+        Repository(Path(tmp), user="seed").load_sample()
         ctx = mp.get_context("fork")
         start, out = ctx.Event(), ctx.Queue()
         procs = [ctx.Process(target=writer, args=(tmp, n, ticks, start, out)) for n in range(writers)]

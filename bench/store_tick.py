@@ -32,7 +32,7 @@ def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [0, 250, 1000, 2000]
     with tempfile.TemporaryDirectory() as tmp:
         repo = Repository(Path(tmp), user="bench")
-        repo.ensure_seeded()
+        repo.load_sample()
         have = 0
         for target in sizes:
             while have < target:

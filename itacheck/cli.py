@@ -19,10 +19,11 @@ from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
 from itacheck.domain.status import plan_status, report_as_of
+from itacheck.labels import occurrence_label
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
-from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
+from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
 from itacheck.store.planfile import plan_file_text, read_plan_file
 from itacheck.store.repository import Repository, default_year
 from itacheck.store.safefile import atomic_write_bytes
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", parents=[common], help="the TUI on a throw-away copy of the sample plan")
 
+    p = sub.add_parser("init", parents=[common], help="create the data directory")
+    p.add_argument("--sample", action="store_true", help="also load the sample plan (FY2566) to try things out")
+
     p = sub.add_parser("status", parents=[common], help="completion status of a round")
     p.add_argument("--year", type=_year_arg, help="fiscal year (BE), e.g. 2566")
     p.add_argument("--round", choices=ROUND_NAMES, help="half, full or q1–q4 (default: the current round)")
@@ -82,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tick", parents=[common], help="record that a task was done")
     p.add_argument("task", metavar="TASK_ID")
     p.add_argument("--year", type=_year_arg)
-    p.add_argument("--occurrence", metavar="KEY", help="e.g. 2566-Q2 (default: the earliest open one)")
+    p.add_argument("--occurrence", metavar="KEY",
+                   help="e.g. 2566-Q2: add to this period even if it has a record (default: the period of the date)")
     p.add_argument("--date", type=_date_arg, help="date done (default today), e.g. \"๒๕ ต.ค. ๖๕\"")
     p.add_argument("--note", default="")
     p.add_argument("--link", action="append", default=[], metavar="URL")
@@ -115,19 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _repo(args: argparse.Namespace, *, seed: bool = True) -> Repository:
+def _repo(args: argparse.Namespace, *, create: bool = False) -> Repository:
+    """The data directory of ``--data``/``$ITACHECK_DATA``/the default. Only commands that start
+    one (``create``) may work on a directory that does not exist yet: any other command refuses,
+    so a mistyped path never collects evidence that nobody will find."""
     repo = Repository(default_data_dir(getattr(args, "data", None)))
-    if seed:
-        repo.ensure_seeded()
+    if not create and not repo.data_dir.is_dir():
+        raise UsageError(f"ไม่พบโฟลเดอร์ข้อมูล {repo.data_dir} (no data directory {repo.data_dir}: check --data or "
+                         "ITACHECK_DATA, or create it with `itacheck init`, `itacheck init --sample` or "
+                         "`itacheck plan import FILE`)")
     return repo
 
 
 def _plan_for(repo: Repository, year: int | None) -> Plan:
     year = year or default_year(repo, date.today())
     plan = repo.plan(year) if year else None
+    if plan is None and year is None:
+        raise UsageError(f"ยังไม่มีแผนใน {repo.data_dir} (no plan yet in {repo.data_dir}: start with "
+                         "`itacheck plan import FILE`, or try the sample with `itacheck init --sample`)")
     if plan is None:
         known = ", ".join(map(str, repo.years())) or "none"
-        raise UsageError(f"no plan for fiscal year {year} in {repo.data_dir} (years with a plan: {known})")
+        raise UsageError(f"ไม่มีแผนของปีงบประมาณ {year} (no plan for fiscal year {year} in {repo.data_dir}; "
+                         f"years with a plan: {known})")
     return plan
 
 
@@ -172,36 +186,39 @@ def cmd_tick(args: argparse.Namespace) -> int:
         raise UsageError(f"no task {args.task!r} in the plans of {', '.join(map(str, years)) or 'this data directory'} "
                          "(see `itacheck status --json` for task ids)")
     done_on = args.date or date.today()
-    key = args.occurrence or _pick_occurrence(repo, plan, args.task, done_on)
-    record = repo.add_record(plan.year, args.task, key, done_on, note=args.note, links=args.link, files=args.file)
-    print(f"บันทึกแล้ว (recorded): {record.task_id} {record.occurrence} "
-          f"{thai.format_date(record.done_on)} by {record.recorded_by}")
+    try:
+        record = repo.add_record(plan.year, args.task, args.occurrence, done_on, note=args.note, links=args.link,
+                                 files=args.file)
+    except AlreadyRecorded as exc:
+        raise UsageError(f"{exc}. เพิ่มหลักฐานอีกรายการโดยตั้งใจด้วย --occurrence {exc.occurrence.key} "
+                         f"(to add another record on purpose: itacheck tick {args.task} "
+                         f"--occurrence {exc.occurrence.key} …)") from None
+    except NoPeriod as exc:
+        raise UsageError(f"{exc}; ระบุช่วงด้วย --occurrence KEY (give --occurrence KEY)") from None
+    period = occurrence_label(plan.occurrence(record.task_id, record.occurrence))
+    print(f"บันทึกแล้ว (recorded): {record.task_id} {period} ({record.occurrence}) "
+          f"เสร็จเมื่อ {thai.format_date(record.done_on)} โดย {record.recorded_by}")
     return 0
 
 
-def _pick_occurrence(repo: Repository, plan: Plan, task_id: str, done_on: date) -> str:
-    """The earliest occurrence that has started by ``done_on`` and has no record yet (a report done
-    in April usually closes the half-year that ended in March); else the one containing the date."""
-    from itacheck.domain.cadence import occurrences_for
-
-    occurrences = occurrences_for(plan.task(task_id).cadence, plan.year)
-    recorded = {r.occurrence for r in repo.records(plan.year) if r.task_id == task_id}
-    started = [o for o in occurrences if o.start <= done_on]
-    for o in started:
-        if o.key not in recorded:
-            return o.key
-    for o in started:
-        if o.start <= done_on <= o.end:
-            return o.key
-    if started:
-        return started[-1].key
-    raise UsageError(f"{thai.format_date(done_on)} is before fiscal year {plan.year} of task {task_id!r}; "
-                     "give --occurrence or --year")
+def cmd_init(args: argparse.Namespace) -> int:
+    repo = _repo(args, create=True)
+    if repo.create():
+        print(f"สร้างโฟลเดอร์ข้อมูลแล้ว (data directory created): {repo.data_dir}")
+    else:
+        print(f"มีโฟลเดอร์ข้อมูลอยู่แล้ว (the data directory exists): {repo.data_dir}")
+    if args.sample:
+        if repo.load_sample():
+            print("โหลดแผนตัวอย่างปีงบประมาณ ๒๕๖๖ แล้ว (sample plan of fiscal year 2566 loaded)")
+        else:
+            print("ปีงบประมาณ ๒๕๖๖ มีแผนอยู่แล้ว จึงไม่ได้โหลดแผนตัวอย่าง "
+                  "(fiscal year 2566 already has a plan; the sample was not loaded)")
+    return 0
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     if args.plan_command == "import":
-        repo = _repo(args, seed=False)
+        repo = _repo(args, create=True)
         plan, records = read_plan_file(args.file)
         repo.import_plan(plan, records, summary=f"นำเข้าแผนจาก {args.file.name} (imported)")
         print(f"นำเข้าแผนปี {plan.year} แล้ว (imported): {len(plan.measures)} measures, "
@@ -240,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    repo = _repo(args, seed=False)
+    repo = _repo(args)
     for year in repo.years():
         with repo.year_file(year).transaction_raw():
             print(repo.year_file(year).backup(reason="manual"))
@@ -248,7 +265,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    repo = _repo(args, seed=False)
+    repo = _repo(args, create=True)
     source: Path = args.file
     if not source.is_file():
         raise UsageError(f"no such backup file: {source}")
@@ -270,7 +287,7 @@ def _year_of_backup(source: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    repo = _repo(args, seed=False)
+    repo = _repo(args)
     problems = 0
     for year in repo.years():
         try:
@@ -300,11 +317,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:
+    """The checklist; on a data directory without a plan (a new one too) it opens on the welcome
+    screen, which creates the directory only when the officer chooses how to start."""
     from itacheck.tui.app import make_app
 
-    repo = Repository(data_dir) if data_dir else _repo(args)
-    if data_dir:
-        repo.ensure_seeded()
+    repo = Repository(data_dir) if data_dir else _repo(args, create=True)
     make_app(repo, lang=getattr(args, "lang", "th"), today=today).run()
     return 0
 
@@ -316,12 +333,13 @@ DEMO_TODAY = date(2023, 3, 31)
 
 def cmd_demo(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="itacheck-demo-") as tmp:
+        Repository(Path(tmp)).load_sample()
         return run_tui(args, Path(tmp), today=DEMO_TODAY)
 
 
 COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,
             "export": cmd_export, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
-            "demo": cmd_demo}
+            "demo": cmd_demo, "init": cmd_init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

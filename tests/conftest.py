@@ -12,5 +12,5 @@ from itacheck.store.repository import Repository
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     repository = Repository(tmp_path / "data", user="tester")
-    repository.ensure_seeded()
+    repository.load_sample()
     return repository

@@ -13,8 +13,8 @@ from itacheck.store.repository import Repository, default_year
 
 def test_first_use_seeds_the_sample_plan_once(tmp_path: Path):
     repo = Repository(tmp_path / "d")
-    assert repo.ensure_seeded() is True
-    assert repo.ensure_seeded() is False
+    assert repo.load_sample() is True
+    assert repo.load_sample() is False
     assert repo.years() == [2566]
     assert repo.plan(2566).organisation.name == "องค์การบริหารส่วนตำบลเมืองน้อย"
     assert len(repo.records(2566)) == 21

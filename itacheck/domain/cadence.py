@@ -8,6 +8,7 @@ dated occurrences that statuses and reports are computed from.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -118,6 +119,22 @@ def _rrule_occurrences(rule: str, year_be: int) -> tuple[Occurrence, ...]:
         occurrences.append(Occurrence(f"{year_be}-R{d.isoformat()}", window_start, d, d))
         window_start = d + timedelta(days=1)
     return tuple(occurrences)
+
+
+def occurrence_on(occurrences: Sequence[Occurrence], day: date, recorded: Collection[str] = ()) -> Occurrence | None:
+    """The occurrence that work done on ``day`` belongs to, when the officer did not name one.
+
+    A one-off task has a single occurrence. Otherwise it is the period whose window contains the
+    day, except that a report made after its window closed but by its deadline (the half-year
+    report made in April, the annual one in October) belongs to the closed window while that one
+    has no record yet (``recorded``: keys that have one). ``None`` when no period fits: the
+    officer must say which one is meant."""
+    if len(occurrences) == 1 and occurrences[0].key == "once":
+        return occurrences[0]
+    for o in occurrences:
+        if o.end < day <= o.due and o.key not in recorded:
+            return o
+    return next((o for o in occurrences if o.start <= day <= o.end), None)
 
 
 # --- Thai wording -------------------------------------------------------------------------------

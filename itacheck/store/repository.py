@@ -18,12 +18,15 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from tinydb import Query
 
+from itacheck import thai
+from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
 from itacheck.domain.fiscal import fiscal_year_of
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.text import check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
+from itacheck.store.errors import AlreadyRecorded, NoPeriod, PlanExists
 from itacheck.store.planfile import check_date_in_year, clean_plan_document, read_plan_file
 from itacheck.store.safefile import make_dir
 from itacheck.store.yearfile import YearFile
@@ -75,13 +78,24 @@ class Repository:
         """Differs whenever anyone saved the year: cheap enough to poll for live refresh."""
         return self.year_file(year).signature()
 
-    def ensure_seeded(self) -> bool:
-        """On first use, load the bundled sample plan so there is something to tick."""
-        if self.years():
+    def create(self) -> bool:
+        """Create the data directory (0700, or group-shared under a setgid parent); False when it
+        was there already. Only an explicit start does this: a mistyped path must not become a
+        new, empty data directory that takes the officer's evidence."""
+        if self.data_dir.is_dir():
             return False
-        make_dir(self.data_dir)  # 0700, or group-shared under a setgid parent
+        make_dir(self.data_dir)
+        return True
+
+    def load_sample(self) -> bool:
+        """Load the bundled sample plan (FY2566, with its recorded results) for an officer who
+        asked to try it. Decided under the year file's lock, so a plan that is there, even one a
+        colleague imported a moment ago, is never replaced: False then."""
         plan, records = read_plan_file(data_files_dir() / SAMPLE_PLAN)
-        self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)")
+        try:
+            self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)", replace=False)
+        except PlanExists:
+            return False
         return True
 
     # --- reading ---------------------------------------------------------------------------
@@ -120,11 +134,15 @@ class Repository:
                     "data": record_to_dict(record)}
         db.table("audit").insert(doc)
 
-    def import_plan(self, plan: Plan, records: Iterable[Record] = (), *, summary: str = "") -> None:
+    def import_plan(self, plan: Plan, records: Iterable[Record] = (), *, summary: str = "",
+                    replace: bool = True) -> None:
         """Store ``plan`` as its year's plan. Existing records are kept; imported records whose id is
-        already there are skipped, so importing the same file twice adds nothing."""
+        already there are skipped, so importing the same file twice adds nothing. With
+        ``replace=False`` a year that has a plan is left alone (PlanExists), decided under the lock."""
         plan = plan_from_dict(clean_plan_document(plan_to_dict(plan)))  # the TUI's editor too: same cleaning
         with self.year_file(plan.year).transaction() as db:
+            if not replace and db.table("plan").get(doc_id=1) is not None:
+                raise PlanExists(plan.year)
             for task_id, key in {(r["task"], r["occurrence"]) for r in db.table("records").all()}:
                 try:
                     plan.occurrence(task_id, key)
@@ -138,9 +156,15 @@ class Repository:
                 table.insert_multiple(new)
             self._audit(db, "import", summary or f"นำเข้าแผนปี {plan.year} (plan imported), {len(new)} records")
 
-    def add_record(self, year: int, task_id: str, occurrence: str, done_on: date, *, note: str = "",
-                   links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False) -> Record:
-        """Record evidence for one occurrence. Everything is checked before the file is touched."""
+    def add_record(self, year: int, task_id: str, occurrence: str | None, done_on: date, *, note: str = "",
+                   links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False,
+                   only_if_free: bool = False) -> Record:
+        """Record evidence for one occurrence. Everything is checked before the file is touched.
+
+        ``occurrence=None``: the period ``done_on`` belongs to (`occurrence_on`), refused with
+        AlreadyRecorded when it has a record. A named occurrence takes more evidence on purpose,
+        unless ``only_if_free``. Both are decided under the lock, against the file: what this
+        process read a moment ago may be out of date."""
         note = clean_text(note, what="note")
         links = tuple(check_link(link) for link in links)
         check_date_in_year(done_on, year, "date done")
@@ -149,13 +173,36 @@ class Repository:
             doc = db.table("plan").get(doc_id=1)
             if doc is None:
                 raise ValueError(f"ยังไม่มีแผนของปี {year} (no plan for fiscal year {year})")
-            plan_from_dict(doc).occurrence(task_id, occurrence)
-            record = Record(id=uuid.uuid4().hex, task_id=task_id, occurrence=occurrence, done_on=done_on,
+            table = db.table("records")
+            earlier = [record_from_dict(d) for d in table.search(Query().task == task_id)]
+            chosen = self._occurrence_for(plan_from_dict(doc), task_id, occurrence, done_on, earlier)
+            there = sorted((r for r in earlier if r.occurrence == chosen.key), key=lambda r: (r.done_on, r.id))
+            if there and (occurrence is None or only_if_free):
+                raise AlreadyRecorded(chosen, there[0])
+            record = Record(id=uuid.uuid4().hex, task_id=task_id, occurrence=chosen.key, done_on=done_on,
                             note=note, links=links, attachments=attachments, recorded_by=self.user,
                             recorded_at=datetime.now().replace(microsecond=0), skipped=skipped)
-            db.table("records").insert(record_to_dict(record))
-            self._audit(db, "skip" if skipped else "tick", f"{task_id} {occurrence} {done_on.isoformat()}", record)
+            table.insert(record_to_dict(record))
+            self._audit(db, "skip" if skipped else "tick", f"{task_id} {chosen.key} {done_on.isoformat()}", record)
         return record
+
+    @staticmethod
+    def _occurrence_for(plan: Plan, task_id: str, key: str | None, done_on: date,
+                        earlier: Sequence[Record]) -> Occurrence:
+        if key is not None:
+            return plan.occurrence(task_id, key)
+        try:
+            occurrences = occurrences_for(plan.task(task_id).cadence, plan.year)
+        except KeyError:
+            raise ValueError(f"ไม่มีงาน {task_id!r} ในแผนปี {plan.year} (no task {task_id!r} in the {plan.year} "
+                             "plan)") from None
+        chosen = occurrence_on(occurrences, done_on, {r.occurrence for r in earlier})
+        if chosen is None:
+            valid = ", ".join(o.key for o in occurrences)
+            raise NoPeriod(f"วันที่ {thai.format_date(done_on)} ไม่อยู่ในช่วงใดของงาน {task_id} ในปีงบประมาณ {plan.year} "
+                           f"({done_on.isoformat()} is in no period of task {task_id} in fiscal year {plan.year}; "
+                           f"name the period: {valid})")
+        return chosen
 
     def remove_record(self, year: int, record_id: str, *, action: str = "undo") -> Record | None:
         """Take a record back; the audit log keeps a full copy of it."""
@@ -169,24 +216,28 @@ class Repository:
             self._audit(db, action, f"{record.task_id} {record.occurrence} {record.done_on.isoformat()}", record)
             return record
 
+    def last_tick(self, year: int) -> Record | None:
+        """This user's latest tick (or not-applicable mark) that is still in place."""
+        snapshot = self.year_file(year).snapshot()
+        present = {d["id"]: d for d in snapshot.table("records").all()}
+        for entry in reversed(snapshot.table("audit").all()):
+            if entry.get("user") == self.user and entry.get("action") in ("tick", "skip") \
+                    and entry.get("record") in present:
+                return record_from_dict(present[entry["record"]])
+        return None
+
     def undo_last(self, year: int) -> Record | None:
         """Undo this user's latest tick that is still in place."""
-        with self.year_file(year).transaction() as db:
-            present = {d["id"] for d in db.table("records").all()}
-            for entry in reversed(db.table("audit").all()):
-                if entry.get("user") == self.user and entry.get("action") in ("tick", "skip") \
-                        and entry.get("record") in present:
-                    return self.remove_record(year, entry["record"])
-        return None
+        with self.year_file(year).transaction():
+            last = self.last_tick(year)
+            return self.remove_record(year, last.id) if last else None
 
     def copy_plan(self, source_year: int, target_year: int) -> Plan:
         """Carry a plan into a new fiscal year (without its records); one-off due dates move by the
         year difference, so they still fall in the new year."""
         plan = self.plan(source_year)
         if plan is None:
-            raise ValueError(f"no plan for fiscal year {source_year}")
-        if self.plan(target_year) is not None:
-            raise ValueError(f"fiscal year {target_year} already has a plan")
+            raise ValueError(f"ยังไม่มีแผนของปี {source_year} (no plan for fiscal year {source_year})")
         shift = relativedelta(years=target_year - source_year)
         measures = tuple(
             replace(m, tasks=tuple(
@@ -194,7 +245,8 @@ class Repository:
                 for t in m.tasks))
             for m in plan.measures)
         copied = replace(plan, year=target_year, measures=measures)
-        self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})")
+        self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})",
+                         replace=False)
         return copied
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from itacheck import thai
-from itacheck.domain.cadence import Cadence, Occurrence, describe
+from itacheck.domain.cadence import Cadence, describe
 from itacheck.domain.fiscal import ROUND_LABELS_EN, ROUND_LABELS_TH, fiscal_round
 from itacheck.domain.status import Tally
 from itacheck.domain.text import cell_width
@@ -32,26 +32,6 @@ def number(n: int, lang: str) -> str:
 
 def round_name(name: str, lang: str) -> str:
     return (ROUND_LABELS_EN if lang == "en" else ROUND_LABELS_TH)[name]
-
-
-def occurrence_label(occurrence: Occurrence, lang: str) -> str:
-    """Which time of a task this is: ``ไตรมาส ๒``, ``ธ.ค. ๖๕``, ``ครึ่งปีแรก``…"""
-    key = occurrence.key
-    kind = key.split("-")[1][0] if "-" in key else ""
-    if key == "once":
-        return t("once", lang)
-    if kind == "Q":
-        return f"{t('quarter', lang)} {number(int(key[-1]), lang)}"
-    if kind == "M":
-        start = occurrence.start
-        if lang == "en":
-            return f"{start:%b %Y}"
-        return thai.to_thai_digits(f"{thai.MONTHS_SHORT[start.month - 1]} {thai.be_year(start.year) % 100:02d}")
-    if kind == "H":
-        return t("first half", lang) if key.endswith("1") else t("second half", lang)
-    if kind == "Y":
-        return t("whole year", lang)
-    return day(occurrence.end, lang)
 
 
 def cadence(c: Cadence, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itacheck.domain.model import Plan, Record
 from itacheck.domain.text import fit
+from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
@@ -15,7 +16,7 @@ def item_name(task_id: str, key: str, plan: Plan | None, lang: str, width: int =
         if plan is None:
             raise KeyError(task_id)
         text = plan.task(task_id).text
-        occurrence = display.occurrence_label(plan.occurrence(task_id, key), lang)
+        occurrence = occurrence_label(plan.occurrence(task_id, key), lang)
     except (KeyError, ValueError):
         text, occurrence = task_id, key
     return f"{fit(text, width)} ({occurrence})"

@@ -10,11 +10,6 @@ from __future__ import annotations
 TH: dict[str, str] = {
     # tree, checklist, details
     "indicator": "ตัวชี้วัดที่",
-    "once": "ครั้งเดียว",
-    "quarter": "ไตรมาส",
-    "first half": "ครึ่งปีแรก",
-    "second half": "ครึ่งปีหลัง",
-    "whole year": "ทั้งปี",
     "fiscal year": "ปีงบประมาณ",
     "as of": "ณ วันที่",
     "due": "กำหนด",

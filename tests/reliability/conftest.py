@@ -13,7 +13,7 @@ from itacheck.store.repository import Repository
 def data_dir(tmp_path: Path) -> Path:
     """A data directory seeded with the bundled sample plan (FY2566, 21 records)."""
     data = tmp_path / "data"
-    Repository(data, user="tester").ensure_seeded()
+    Repository(data, user="tester").load_sample()
     return data
 
 

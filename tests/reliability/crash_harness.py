@@ -254,7 +254,7 @@ def run(kills: int, seed: int = 2566, workdir: Path | None = None) -> Figures:
             if round_ % ROUNDS_PER_DIRECTORY == 0 or data is None:
                 data = root / f"data{round_}"
                 seed_repo = Repository(data, user="crash")
-                seed_repo.ensure_seeded()
+                seed_repo.load_sample()
                 seeded = {r.id for r in seed_repo.records(YEAR)}
                 present, undone = set(seeded), set()
             scratch = root / "scratch"

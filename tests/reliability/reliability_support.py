@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,3 +50,44 @@ def assert_clean_failure(done: subprocess.CompletedProcess, code: int) -> None:
     assert done.stderr.strip(), "no message on stderr"
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     assert "\x1b" not in done.stderr + done.stdout
+
+
+_GATED = ("import os, sys\n"
+          "from itacheck.cli import main\n"
+          "os.write(int(sys.argv[1]), b'r')\n"
+          "os.read(int(sys.argv[2]), 1)\n"
+          "import time; time.sleep(float(sys.argv[3]))\n"
+          "sys.exit(main(sys.argv[4:]))\n")
+
+
+def run_cli_together(*commands: list[str], data: Path, delays: Sequence[float] = (),
+                     timeout: float = 120) -> list[subprocess.CompletedProcess]:
+    """Run several real `itacheck` commands so that they start at the same instant: each process
+    imports the program, says it is ready, and waits at a gate the test opens for all at once
+    (then sleeps its entry of ``delays``, in seconds, if any). Python's start-up (~0.2 s, and
+    uneven) would otherwise keep real races from overlapping; the delays let a test sweep the
+    offset between two commands across the window where their decisions interleave."""
+    ready_r, ready_w = os.pipe()
+    go_r, go_w = os.pipe()
+    procs = []
+    try:
+        for n, args in enumerate(commands):
+            delay = delays[n] if n < len(delays) else 0.0
+            argv = [sys.executable, "-c", _GATED, str(ready_w), str(go_r), str(delay), "--data", str(data), *args]
+            procs.append(subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(),
+                                          pass_fds=(ready_w, go_r)))
+        for _ in procs:
+            assert os.read(ready_r, 1) == b"r"
+        os.write(go_w, b"g" * len(procs))
+        done = []
+        for p, args in zip(procs, commands):
+            out, err = p.communicate(timeout=timeout)
+            done.append(subprocess.CompletedProcess(args, p.returncode, out.decode("utf-8", "replace"),
+                                                    err.decode("utf-8", "replace")))
+        return done
+    finally:
+        for fd in (ready_r, ready_w, go_r, go_w):
+            os.close(fd)
+        for p in procs:
+            if p.poll() is None:
+                p.kill()

@@ -190,7 +190,7 @@ filler = root / "filler"
 filler.write_bytes(b"\0" * 24_000)  # what the officer will delete to make room
 data = root / "data"
 repo = Repository(data, user="officer")
-repo.ensure_seeded()
+repo.load_sample()
 acked, failure, before = [], None, None
 for i in range(2000):
     before = (data / "2566.json").read_bytes()

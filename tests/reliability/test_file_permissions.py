@@ -37,7 +37,7 @@ def _everything(data: Path) -> tuple[list[Path], list[Path]]:
 
 def _use_everything(data: Path, evidence: Path, user: str = "officer") -> None:
     repo = Repository(data, user=user)
-    repo.ensure_seeded()
+    repo.load_sample()
     repo.add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1), files=[evidence], note=user)
     with repo.year_file(YEAR).transaction_raw():
         repo.year_file(YEAR).backup(reason="manual")
@@ -138,7 +138,7 @@ def _team(tmp_path: Path) -> None:
     evidence.write_bytes(b"evidence from B")
     os.chmod(evidence, 0o644)
 
-    code, msg = _as(OFFICER_A, TEAM_GID, lambda: Repository(shared, user="A").ensure_seeded())
+    code, msg = _as(OFFICER_A, TEAM_GID, lambda: Repository(shared, user="A").load_sample())
     assert code == 0, msg
     code, msg = _as(OFFICER_B, TEAM_GID, lambda: Repository(shared, user="B").add_record(
         YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1), files=[evidence]).id)
@@ -160,9 +160,9 @@ def _team(tmp_path: Path) -> None:
 
 def test_the_cli_creates_private_files_too(tmp_path: Path):
     data = tmp_path / "cli-data"
-    done = subprocess.run([sys.executable, "-c", "import sys; from itacheck.cli import main; sys.exit(main())",
-                           "--data", str(data), "tick", "e6-r1", "--occurrence", "2566-Q2", "--date", "2023-02-01"],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    for args in (["init", "--sample"], ["tick", "e6-r1", "--occurrence", "2566-Q2", "--date", "2023-02-01"]):
+        done = subprocess.run([sys.executable, "-c", "import sys; from itacheck.cli import main; sys.exit(main())",
+                               "--data", str(data), *args], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
     files, dirs = _everything(data)
     assert {oct(_mode(p)) for p in files} == {oct(0o600)} and {oct(_mode(p)) for p in [data, *dirs]} == {oct(0o700)}

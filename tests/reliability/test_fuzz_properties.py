@@ -256,7 +256,7 @@ class StoreMachine(RuleBasedStateMachine):
         CASES["store (state machines)"] += 1
         self.tmp = Path(tempfile.mkdtemp(prefix="itacheck-fuzz-"))
         self.repo = Repository(self.tmp, user="fuzzer")
-        self.repo.ensure_seeded()
+        self.repo.load_sample()
         self.model = {r.id: r for r in self.repo.records(YEAR)}
 
     def teardown(self):

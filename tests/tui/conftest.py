@@ -19,7 +19,7 @@ TODAY = date(2023, 3, 31)
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     repository = Repository(tmp_path / "data", user="tester")
-    repository.ensure_seeded()
+    repository.load_sample()
     return repository
 
 

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from itacheck.domain.status import DEFAULT_SOON_DAYS, PlanStatus
 from itacheck.domain.text import fit
+from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
@@ -68,7 +69,7 @@ class DashboardScreen(Localised, Screen[Target | None]):
             items.append(Option(Content.styled(f"{title} ({len(group)})", "bold"), disabled=True))
             for m, task, occ in group:
                 head = (f"{display.label(occ.status, lang)} · {t('due', lang)} {display.day(occ.occurrence.due, lang)}"
-                        f" · {m.measure.code or m.measure.id} · {display.occurrence_label(occ.occurrence, lang)}")
+                        f" · {m.measure.code or m.measure.id} · {occurrence_label(occ.occurrence, lang)}")
                 items.append(Option(Content.assemble("  ", head, "\n    ", task.task.text),
                                     id="\t".join((m.measure.id, task.task.id, occ.occurrence.key))))
         options.set_options(items)

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from itacheck.domain.model import Record
 from itacheck.domain.status import MeasureStatus
+from itacheck.labels import occurrence_label
 from itacheck.tui import display, notices
 from itacheck.tui.dialogs.evidence_form import EvidenceForm
 from itacheck.tui.draft import EvidenceDraft, fits_year
@@ -164,7 +165,7 @@ class MainScreen(Localised, Screen[None]):
             return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
                                   files=draft.files, skipped=draft.skipped)
 
-        form = EvidenceForm(task.task.text, display.occurrence_label(occ.occurrence, self.lang), period.year,
+        form = EvidenceForm(task.task.text, occurrence_label(occ.occurrence, self.lang), period.year,
                             session.today(), save)
         self.app.push_screen(form, self._form_closed)
 

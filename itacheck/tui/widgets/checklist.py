@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from itacheck.domain.status import MeasureStatus, OccurrenceStatus, TaskStatus
 from itacheck.domain.text import cell_width
-from itacheck.labels import ROLE_EN, ROLE_TH
+from itacheck.labels import ROLE_EN, ROLE_TH, occurrence_label
 from itacheck.tui import display
 from itacheck.tui.text import t
 
@@ -91,7 +91,7 @@ class Checklist(OptionList):
         extra = f" · {t('evidence', lang)} {files}" if files else ""
         return Content.assemble(
             " ", (display.pad(display.label(occ.status, lang), width), "bold"), "  ",
-            display.pad(display.occurrence_label(occ.occurrence, lang), 10), " ", due, extra)
+            display.pad(occurrence_label(occ.occurrence, lang), 10), " ", due, extra)
 
     @property
     def current(self) -> tuple[TaskStatus, OccurrenceStatus] | None:

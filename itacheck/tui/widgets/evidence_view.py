@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from itacheck.domain.model import Record
 from itacheck.domain.status import OccurrenceStatus, TaskStatus
+from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.text import t
 
@@ -24,7 +25,7 @@ class EvidenceView(Static):
             return
         o = occ.occurrence
         window = f"{display.day(o.start, lang)} – {display.day(o.end, lang)}"
-        head = (f"{display.label(occ.status, lang)} · {display.occurrence_label(o, lang)} ({window})"
+        head = (f"{display.label(occ.status, lang)} · {occurrence_label(o, lang)} ({window})"
                 f" · {t('due', lang)} {display.day(o.due, lang)}")
         parts: list[str | tuple[str, str]] = [(head, "bold")]
         for record in occ.records:
