@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from itacheck.domain.fiscal import ROUND_NAMES, current_round, fiscal_year_of
+from itacheck.domain.fiscal import ROUND_NAMES, current_round, default_round, fiscal_year_of
 from itacheck.store.errors import StoreError
 from itacheck.store.repository import Repository
 from itacheck.tui.commands import ItaCommands
@@ -97,6 +97,9 @@ class ItaCheckApp(App[None]):
             self._published = number
             self._wanted = snapshot.period
             self.snapshot = snapshot
+            if first and not snapshot.years and not snapshot.error:
+                self.action_welcome()
+                return
             this_year = fiscal_year_of(self.session.today())
             if first and snapshot.status and snapshot.period.year != this_year:
                 self.notify(t("Fiscal year {this} has no plan yet, so {year} is shown. Start one with: "
@@ -184,6 +187,17 @@ class ItaCheckApp(App[None]):
         from itacheck.tui.screens.audit import AuditScreen
 
         self._open(AuditScreen())
+
+    def action_welcome(self) -> None:
+        from itacheck.tui.screens.welcome import WelcomeScreen
+
+        self._open(WelcomeScreen(), self._started)
+
+    def _started(self, year: int | None) -> None:
+        """A plan was just loaded or imported: show it."""
+        if year is not None:
+            today = self.session.today()
+            self.set_period(Period(year, default_round(year, today).name, today))
 
     def action_help(self) -> None:
         from itacheck.tui.screens.help import HelpScreen

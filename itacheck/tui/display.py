@@ -7,7 +7,7 @@ stay in Arabic digits so that columns of numbers line up and read at a glance.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from itacheck import thai
 from itacheck.domain.cadence import Cadence, describe
@@ -24,6 +24,15 @@ def day(d: date, lang: str, style: str = "short") -> str:
     if lang == "en":
         return f"{d.day} {d:%b %Y}" if style == "short" else f"{d.day} {d:%B %Y}"
     return thai.format_date(d, "thai", style)
+
+
+def moment(at: datetime | None, lang: str) -> str:
+    """When something was recorded: ``๓๑ มี.ค. ๖๖ ๑๔.๐๕ น.`` or ``31 Mar 2023 14:05``."""
+    if at is None:
+        return "?"
+    if lang == "en":
+        return f"{day(at.date(), lang)} {at:%H:%M}"
+    return f"{day(at.date(), lang)} {thai.to_thai_digits(f'{at:%H.%M}')} น."
 
 
 def number(n: int, lang: str) -> str:

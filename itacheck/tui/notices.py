@@ -36,8 +36,23 @@ def recorded(record: Record, snapshot: Snapshot | None, lang: str) -> str:
     return message
 
 
-def undone(record: Record | None, snapshot: Snapshot | None, year: int, lang: str) -> str:
+def undone(record: Record | None, snapshot: Snapshot | None, lang: str) -> str:
     if record is None:
-        return t("Nothing of yours to undo in fiscal year {year}.", lang, year=display.number(year, lang))
+        return t("Nothing to undo: that record was already taken back.", lang)
     return t("Undone: {what} ({day}). The audit log keeps it.", lang,
              what=_name(record, snapshot, lang), day=display.day(record.done_on, lang))
+
+
+def already_recorded(record: Record, snapshot: Snapshot | None, lang: str) -> str:
+    """The question when Space meets a period that has a record in the file (perhaps a
+    colleague's, made after this screen last read it)."""
+    return t("{what} is already recorded by {who} at {at}, done on {day}. Add another record to it?", lang,
+             what=_name(record, snapshot, lang), who=record.recorded_by, at=display.moment(record.recorded_at, lang),
+             day=display.day(record.done_on, lang))
+
+
+def undo_question(record: Record, snapshot: Snapshot | None, lang: str) -> str:
+    """The question before undoing a tick this window did not make."""
+    return t("Undo {what}, recorded by {who} at {at} (done on {day})? It was not recorded in this window.", lang,
+             what=_name(record, snapshot, lang), who=record.recorded_by, at=display.moment(record.recorded_at, lang),
+             day=display.day(record.done_on, lang))

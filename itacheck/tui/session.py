@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from itacheck.domain.fiscal import default_round, fiscal_round
-from itacheck.domain.model import AuditEntry, Record
+from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.status import PlanStatus, plan_status
+from itacheck.store.planfile import read_plan_file
 from itacheck.store.repository import Repository, default_year
 
 
@@ -46,6 +47,7 @@ class Session:
         self.repository = repository
         self._today = today
         self._lock = threading.Lock()
+        self._mine: list[tuple[int, str]] = []  # (year, record id) of the ticks made here, oldest first
 
     def today(self) -> date:
         """The fixed day of a test or a demo, else the real one (asked each time: SSH sessions
@@ -79,14 +81,43 @@ class Session:
         return Snapshot(period, years, status, token)
 
     def record(self, year: int, task_id: str, occurrence: str, done_on: date, *, note: str = "",
-               links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False) -> Record:
+               links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False,
+               only_if_free: bool = False) -> Record:
+        """``only_if_free``: AlreadyRecorded when the period has a record in the file now (the
+        screen's copy may be seconds old)."""
         with self._lock:
-            return self.repository.add_record(year, task_id, occurrence, done_on, note=note, links=links,
-                                              files=files, skipped=skipped)
+            record = self.repository.add_record(year, task_id, occurrence, done_on, note=note, links=links,
+                                                files=files, skipped=skipped, only_if_free=only_if_free)
+            self._mine.append((year, record.id))
+            return record
 
-    def undo(self, year: int) -> Record | None:
+    def undo_candidate(self, year: int) -> tuple[Record, bool] | None:
+        """What `u` would undo, and whether it is this session's own tick (undone at once) rather
+        than one from another terminal or by a colleague under the same login (asked first)."""
         with self._lock:
-            return self.repository.undo_last(year)
+            present = {r.id: r for r in self.repository.records(year)}
+            for y, record_id in reversed(self._mine):
+                if y == year and record_id in present:
+                    return present[record_id], True
+            last = self.repository.last_tick(year)
+        return (last, False) if last else None
+
+    def remove(self, year: int, record_id: str) -> Record | None:
+        """Take one record back (None when someone already did)."""
+        with self._lock:
+            return self.repository.remove_record(year, record_id)
+
+    def load_sample(self) -> bool:
+        with self._lock:
+            return self.repository.load_sample()
+
+    def import_plan_file(self, path: Path) -> Plan:
+        """Import a plan file into a year that has no plan yet (replacing a plan is a deliberate
+        `itacheck plan import`, not a first-run choice)."""
+        plan, records = read_plan_file(path)
+        with self._lock:
+            self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {path.name} (imported)", replace=False)
+        return plan
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         with self._lock:

@@ -57,10 +57,36 @@ TH: dict[str, str] = {
     "Recorded: {what}, done on {day}.": "บันทึกแล้ว: {what} เสร็จเมื่อ {day}",
     "It is dated after the as-of date ({as_of}), so this view does not count it yet.":
         "วันที่บันทึกอยู่หลังวันที่ที่ดูสถานะ ({as_of}) จึงยังไม่นับในมุมมองนี้",
-    "Already recorded. Press e to add more evidence, or u to undo.":
-        "รายการนี้บันทึกแล้ว กด e เพื่อเพิ่มหลักฐาน หรือ u เพื่อย้อนกลับ",
     "Undone: {what} ({day}). The audit log keeps it.": "ย้อนกลับแล้ว: {what} ({day}) ประวัติยังเก็บไว้",
     "Nothing of yours to undo in fiscal year {year}.": "ไม่มีรายการของคุณให้ย้อนกลับในปีงบประมาณ {year}",
+    "Nothing to undo: that record was already taken back.": "ไม่มีรายการให้ย้อนกลับ: รายการนั้นถูกย้อนกลับไปแล้ว",
+    "{what} is already recorded by {who} at {at}, done on {day}. Add another record to it?":
+        "{what} บันทึกไว้แล้วโดย {who} เมื่อ {at} ว่าเสร็จวันที่ {day} จะเพิ่มอีกรายการหรือไม่",
+    "Undo {what}, recorded by {who} at {at} (done on {day})? It was not recorded in this window.":
+        "ย้อนกลับ {what} ที่ {who} บันทึกเมื่อ {at} (เสร็จวันที่ {day}) หรือไม่ รายการนี้ไม่ได้บันทึกจากหน้าจอนี้",
+    "Add another": "เพิ่มอีกรายการ",
+    "Welcome to itacheck": "ยินดีต้อนรับสู่ itacheck",
+    "There is no plan in {path} yet. How would you like to start?":
+        "ยังไม่มีแผนในโฟลเดอร์ {path} ต้องการเริ่มอย่างไร",
+    "Try the sample plan (Mueang Noi SAO, fiscal year 2566): tick, record evidence and print its report right away":
+        "ลองใช้แผนตัวอย่าง (อบต.เมืองน้อย ปีงบประมาณ ๒๕๖๖): ติ๊กงาน บันทึกหลักฐาน และพิมพ์รายงานได้ทันที",
+    "Import a plan file (.toml, as written by itacheck plan export)":
+        "นำเข้าแผนจากไฟล์ (.toml แบบที่ itacheck plan export เขียน)",
+    "Path of the plan file, e.g. ~/plan-2567.toml": "ตำแหน่งไฟล์แผน เช่น ~/plan-2567.toml",
+    "Type the path of the plan file.": "พิมพ์ตำแหน่งไฟล์แผน",
+    "Reading {path}…": "กำลังอ่าน {path}…",
+    "Loading the sample plan…": "กำลังโหลดแผนตัวอย่าง…",
+    "Fiscal year 2566 already has a plan; the sample was not loaded.":
+        "ปีงบประมาณ ๒๕๖๖ มีแผนอยู่แล้ว จึงไม่ได้โหลดแผนตัวอย่าง",
+    "Start a plan": "เริ่มแผนใหม่",
+    "↑ ↓ choose · Enter confirm": "↑ ↓ เลือก · Enter ตกลง",
+    "Try the sample plan or import a plan file": "ลองแผนตัวอย่าง หรือนำเข้าแผนจากไฟล์",
+    "{day} is outside {period} ({start} – {end}).": "{day} อยู่นอกช่วง {period} ({start} – {end})",
+    "Check the date, or press ctrl+s again to save it anyway.":
+        "ตรวจสอบวันที่อีกครั้ง หรือกด ctrl+s อีกครั้งเพื่อบันทึกตามนี้",
+    "Undo it": "ย้อนกลับ",
+    "Yes": "ใช่",
+    "No": "ไม่",
     "Could not save: {error}": "บันทึกไม่สำเร็จ: {error}",
     "Today is more than a year outside fiscal year {year}: type the date it was done.":
         "วันนี้อยู่นอกปีงบประมาณ {year} เกิน ๑ ปี: โปรดพิมพ์วันที่ที่ดำเนินการจริง",

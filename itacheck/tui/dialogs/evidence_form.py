@@ -14,8 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from itacheck import thai
+from itacheck.domain.cadence import Occurrence
 from itacheck.domain.model import Record
 from itacheck.domain.text import fit
+from itacheck.labels import occurrence_label
 from itacheck.store.errors import StoreError
 from itacheck.tui import display
 from itacheck.tui.draft import EvidenceDraft, fits_year, read_date, read_draft
@@ -31,7 +33,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, task_text: str, occurrence: str, year: int, today: date,
+    def __init__(self, task_text: str, occurrence: Occurrence, year: int, today: date,
                  save: Callable[[EvidenceDraft], Record]) -> None:
         super().__init__()
         self.task_text = task_text
@@ -39,11 +41,24 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
         self.year = year
         self.today = today
         self.save = save
+        self._outside_accepted: date | None = None  # a date outside the period, saved on a second ctrl+s
+
+    def _outside(self, done_on: date) -> str:
+        """Why ``done_on`` looks wrong for this period ("" when it fits): work on a recurring task is
+        done between the window's start and its deadline. A one-off task done late is just late."""
+        o = self.occurrence
+        if o.key == "once" or o.start <= done_on <= max(o.end, o.due):
+            return ""
+        lang = self.app.lang
+        return t("{day} is outside {period} ({start} – {end}).", lang, day=display.day(done_on, lang),
+                 period=occurrence_label(o, lang), start=display.day(o.start, lang),
+                 end=display.day(max(o.end, o.due), lang))
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with VerticalScroll(id="form"):
-            yield Static(Content.assemble((t("Record evidence", lang), "bold"), " · ", self.occurrence,
+            yield Static(Content.assemble((t("Record evidence", lang), "bold"), " · ",
+                                          occurrence_label(self.occurrence, lang),
                                           "\n", fit(self.task_text, 150)), id="form-title")
             with Horizontal(classes="field"):
                 yield Label(Content(t("Date done", lang)))
@@ -91,8 +106,9 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
             echo.update(Content(f"✗ {exc}"))
             echo.set_class(True, "-invalid")
         else:
-            echo.update(Content(f"✓ {thai.format_date(done_on)} ({done_on.isoformat()})"))
-            echo.set_class(False, "-invalid")
+            outside = self._outside(done_on)
+            echo.update(Content(f"⚠ {outside}" if outside else f"✓ {thai.format_date(done_on)} ({done_on.isoformat()})"))
+            echo.set_class(bool(outside), "-invalid")
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -107,6 +123,11 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
         draft, errors = read_draft(self.query_one("#date", Input).value, self.query_one("#note", TextArea).text,
                                    self.query_one("#links", Input).value, self.query_one("#files", Input).value,
                                    bool(self.query_one("#skipped", Select).value), self.today, self.year)
+        if draft is not None and (outside := self._outside(draft.done_on)) and self._outside_accepted != draft.done_on:
+            self._outside_accepted = draft.done_on
+            errors = {"date": outside + " " + t("Check the date, or press ctrl+s again to save it anyway.",
+                                                self.app.lang)}
+            draft = None
         self._show_errors(errors)
         if draft is None:
             self.query_one(f"#{next(f for f in _FIELDS if f in errors)}").focus()

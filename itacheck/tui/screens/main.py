@@ -11,8 +11,9 @@ from textual.widgets import Footer, Static
 
 from itacheck.domain.model import Record
 from itacheck.domain.status import MeasureStatus
-from itacheck.labels import occurrence_label
+from itacheck.store.errors import AlreadyRecorded
 from itacheck.tui import display, notices
+from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.dialogs.evidence_form import EvidenceForm
 from itacheck.tui.draft import EvidenceDraft, fits_year
 from itacheck.tui.screens.base import Localised
@@ -124,10 +125,9 @@ class MainScreen(Localised, Screen[None]):
         self.query_one(EvidenceView).show(event.task, event.occurrence, self.lang)
 
     def on_checklist_tick_requested(self, event: Checklist.TickRequested) -> None:
-        """Record the occurrence as done today; only once, as a second tick would add a duplicate."""
-        if event.occurrence.records:
-            self.notify(t("Already recorded. Press e to add more evidence, or u to undo.", self.lang), markup=False)
-            return
+        """Record the occurrence as done today. Whether it has a record already is decided by the
+        store under its lock, against the file (this screen's copy may be seconds old); if it has
+        one, the officer is told whose and asked before a second record is added."""
         period, session = self.app.period, self.app.session
         if period is None:
             return
@@ -137,7 +137,23 @@ class MainScreen(Localised, Screen[None]):
                           self.lang, year=display.number(period.year, self.lang)), markup=False)
             self.action_evidence()
             return
-        self.app.run_store(lambda: session.record(period.year, task_id, key, today), self._recorded)
+
+        def tick() -> Record | AlreadyRecorded:
+            try:
+                return session.record(period.year, task_id, key, today, only_if_free=True)
+            except AlreadyRecorded as taken:
+                return taken
+
+        def ticked(result: Record | AlreadyRecorded) -> None:
+            if isinstance(result, Record):
+                self._recorded(result)
+                return
+            question = notices.already_recorded(result.record, self.app.snapshot, self.lang)
+            self.app.push_screen(ConfirmDialog(question, t("Add another", self.lang)),
+                                 lambda yes: yes and self.app.run_store(
+                                     lambda: session.record(period.year, task_id, key, today), self._recorded))
+
+        self.app.run_store(tick, ticked)
 
     def _recorded(self, record: Record | None) -> None:
         if record is not None:
@@ -165,8 +181,7 @@ class MainScreen(Localised, Screen[None]):
             return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
                                   files=draft.files, skipped=draft.skipped)
 
-        form = EvidenceForm(task.task.text, occurrence_label(occ.occurrence, self.lang), period.year,
-                            session.today(), save)
+        form = EvidenceForm(task.task.text, occ.occurrence, period.year, session.today(), save)
         self.app.push_screen(form, self._form_closed)
 
     def _form_closed(self, record: Record | None) -> None:
@@ -175,8 +190,26 @@ class MainScreen(Localised, Screen[None]):
             self._recorded(record)
 
     def action_undo(self) -> None:
+        """Undo this window's latest tick at once; a tick made elsewhere (another terminal, a
+        colleague sharing the login) only after a question naming who made it and when."""
         period, session = self.app.period, self.app.session
-        if period is not None:
-            self.app.run_store(lambda: session.undo(period.year),
-                               lambda record: self.notify(notices.undone(record, self.app.snapshot, period.year,
-                                                                         self.lang), markup=False))
+        if period is None:
+            return
+
+        def take_back(record: Record) -> None:
+            self.app.run_store(lambda: session.remove(period.year, record.id),
+                               lambda removed: self.notify(notices.undone(removed, self.app.snapshot, self.lang),
+                                                           markup=False))
+
+        def chosen(candidate: tuple[Record, bool] | None) -> None:
+            if candidate is None:
+                self.notify(t("Nothing of yours to undo in fiscal year {year}.", self.lang,
+                              year=display.number(period.year, self.lang)), markup=False)
+            elif candidate[1]:
+                take_back(candidate[0])
+            else:
+                question = notices.undo_question(candidate[0], self.app.snapshot, self.lang)
+                self.app.push_screen(ConfirmDialog(question, t("Undo it", self.lang)),
+                                     lambda yes: yes and take_back(candidate[0]))
+
+        self.app.run_store(lambda: session.undo_candidate(period.year), chosen)
