@@ -26,7 +26,7 @@ from itacheck.status_output import status_json, status_table
 from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
 from itacheck.store.planfile import plan_file_text, read_plan_file
 from itacheck.store.repository import Repository, default_year
-from itacheck.store.safefile import atomic_write_bytes
+from itacheck.store.outputs import is_stdout, output_name, write_output
 
 
 class UsageError(ValueError):
@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year_arg)
     p.add_argument("--round", choices=("half", "full"))
     p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default: the round's end or today)")
-    p.add_argument("-o", "--output", type=Path, help="PDF file (default: ita-report-YEAR-ROUND.pdf)")
+    p.add_argument("-o", "--output", type=Path, help="PDF file, or - for standard output "
+                                                     "(default: ita-report-YEAR-ROUND.pdf)")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai")
 
     p = sub.add_parser("tick", parents=[common], help="record that a task was done")
@@ -100,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p = plan_sub.add_parser("export", parents=[common], help="write a year's plan and records as TOML")
     p.add_argument("year", type=_year_arg)
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True, help="TOML file, or - for standard output")
     p = plan_sub.add_parser("copy", parents=[common], help="carry a plan into another fiscal year")
     p.add_argument("source", type=_year_arg)
     p.add_argument("target", type=_year_arg)
@@ -108,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export records as JSON or CSV")
     p.add_argument("--format", choices=("json", "csv"), required=True)
     p.add_argument("--year", type=_year_arg)
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True, help="file, or - for standard output")
 
     sub.add_parser("backup", parents=[common], help="copy every year file into backups/")
     p = sub.add_parser("restore", parents=[common], help="replace a year file by a backup (the current one is kept)")
@@ -130,6 +131,12 @@ def _repo(args: argparse.Namespace, *, create: bool = False) -> Repository:
                          "ITACHECK_DATA, or create it with `itacheck init`, `itacheck init --sample` or "
                          "`itacheck plan import FILE`)")
     return repo
+
+
+def _done(output: Path, message: str) -> None:
+    """The success message of a command that wrote ``output``: on stderr when the output itself
+    went to standard output (``-o -``), so it never mixes with the data."""
+    print(message, file=sys.stderr if is_stdout(output) else sys.stdout)
 
 
 def _plan_for(repo: Repository, year: int | None) -> Plan:
@@ -173,7 +180,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.pdf")
     status = plan_status(plan, repo.records(plan.year), rnd, as_of)
     write_report(status, output, digits=args.digits)
-    print(f"เขียนรายงานแล้ว (report written): {output}")
+    _done(output, f"เขียนรายงานแล้ว (report written): {output_name(output)}")
     return 0
 
 
@@ -237,8 +244,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.plan_command == "export":
         plan = _plan_for(repo, args.year)
         text = plan_file_text(plan, repo.records(plan.year))
-        atomic_write_bytes(args.output, text.encode("utf-8"), 0o644)
-        print(f"ส่งออกแล้ว (exported): {args.output}")
+        write_output(args.output, text.encode("utf-8"), private=True)
+        _done(args.output, f"ส่งออกแผนปี {plan.year} แล้ว (exported the plan of fiscal year {plan.year}): "
+                           f"{output_name(args.output)}")
         return 0
     copied = repo.copy_plan(args.source, args.target)
     print(f"คัดลอกแผนปี {args.source} ไปปี {copied.year} แล้ว (copied)")
@@ -250,9 +258,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     plan = _plan_for(repo, args.year)
     records = repo.records(plan.year)
     data = records_csv(records) if args.format == "csv" else records_json(plan, records)
-    atomic_write_bytes(args.output, data, 0o600)
-    print(f"ส่งออกบันทึกของปีงบประมาณ {plan.year} แล้ว (exported the records of fiscal year {plan.year}): "
-          f"{args.output} ({len(records)} records)")
+    write_output(args.output, data, private=True)
+    _done(args.output, f"ส่งออกบันทึกของปีงบประมาณ {plan.year} แล้ว (exported the records of fiscal year "
+                       f"{plan.year}): {output_name(args.output)} ({len(records)} records)")
     return 0
 
 
