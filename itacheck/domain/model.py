@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
+from itacheck.domain.limits import (MAX_ATTACHMENTS_PER_RECORD, MAX_LINKS_PER_RECORD, MAX_MEASURES,
+                                     MAX_TASKS_PER_MEASURE, check_count)
 
 TOOLS = ("IIT", "EIT", "OIT")
 ROLES = ("step", "reporting")
@@ -89,6 +91,8 @@ class Measure:
 
     def __post_init__(self) -> None:
         check_id(self.id, "measure")
+        check_count(len(self.tasks), MAX_TASKS_PER_MEASURE, f"งานของมาตรการ {self.id} ",
+                    f"tasks in measure {self.id!r}")
         if self.tool not in TOOLS:
             raise ValueError(f"measure {self.id!r}: tool must be IIT, EIT or OIT, not {self.tool!r}")
         if not 1 <= self.indicator <= 10:
@@ -115,6 +119,7 @@ class Plan:
     def __post_init__(self) -> None:
         """Ids are unique within the plan, measures and tasks together, whatever their case:
         `E6-R1` beside `e6-r1` would be two tasks an officer cannot tell apart."""
+        check_count(len(self.measures), MAX_MEASURES, "มาตรการในแผน", "measures in a plan")
         seen: dict[str, str] = {}
         for measure in self.measures:
             for kind, item in (("measure", measure), *(("task", t) for t in measure.tasks)):
@@ -173,6 +178,11 @@ class Record:
     recorded_by: str = ""
     recorded_at: datetime | None = None
     skipped: bool = False
+
+    def __post_init__(self) -> None:
+        check_count(len(self.links), MAX_LINKS_PER_RECORD, "ลิงก์ของบันทึกหนึ่ง", "links in one record")
+        check_count(len(self.attachments), MAX_ATTACHMENTS_PER_RECORD, "ไฟล์แนบของบันทึกหนึ่ง",
+                    "attached files in one record")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from itacheck import thai
 from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start
+from itacheck.domain.limits import MAX_RECORDS_PER_YEAR, check_count
 from itacheck.domain.model import InvalidId, Plan, Record
 from itacheck.domain.text import MAX_LINE, MAX_NOTE, check_link, clean_text
 from itacheck.store.catalogue_file import catalogue_for
@@ -56,6 +57,10 @@ def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
     raw = doc.get("records", [])
     if not isinstance(raw, list):
         raise FormatError("'records' must be a list of [[records]] tables")
+    try:
+        check_count(len(raw), MAX_RECORDS_PER_YEAR, "บันทึกของปีหนึ่ง", "records in a year")
+    except ValueError as exc:
+        raise FormatError(str(exc)) from None
     records = []
     for n, item in enumerate(raw, start=1):
         # Records without an id get one derived from their content, so importing the same file

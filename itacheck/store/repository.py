@@ -16,11 +16,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
-from tinydb import Query
+from tinydb import Query, TinyDB
 
 from itacheck import thai
 from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
 from itacheck.domain.fiscal import fiscal_year_of
+from itacheck.domain.limits import MAX_RECORDS_PER_YEAR
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.text import check_link, clean_text
 from itacheck.locations import data_files_dir
@@ -170,6 +171,7 @@ class Repository:
         check_date_in_year(done_on, year, "date done")
         attachments = tuple(self.attachments.add(Path(f)) for f in files)
         with self.year_file(year).transaction() as db:
+            _check_room_for_a_record(db, year)
             doc = db.table("plan").get(doc_id=1)
             if doc is None:
                 raise ValueError(f"ยังไม่มีแผนของปี {year} (no plan for fiscal year {year})")
@@ -248,6 +250,15 @@ class Repository:
         self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})",
                          replace=False)
         return copied
+
+
+def _check_room_for_a_record(db: TinyDB, year: int) -> None:
+    """ValueError when the year already holds `MAX_RECORDS_PER_YEAR` records (decided under the
+    lock, against the file, so colleagues ticking at once cannot overshoot it)."""
+    if len(db.table("records")) >= MAX_RECORDS_PER_YEAR:
+        raise ValueError(f"ปี {year} มีบันทึกครบ {MAX_RECORDS_PER_YEAR:,} รายการแล้ว ซึ่งเป็นจำนวนสูงสุดต่อปี "
+                         f"(fiscal year {year} already holds {MAX_RECORDS_PER_YEAR:,} records, the most a year "
+                         "may hold; nothing was recorded)")
 
 
 def default_year(repo: Repository, today: date) -> int | None:
