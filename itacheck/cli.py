@@ -97,8 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", parents=[common], help="list, import, export or copy plans")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True, parser_class=_Parser)
     plan_sub.add_parser("list", parents=[common], help="the plans in the data directory")
-    p = plan_sub.add_parser("import", parents=[common], help="import a TOML plan file")
+    p = plan_sub.add_parser("import", parents=[common],
+                            help="import a plan: a TOML plan file, or last year's report (.docx, or its text; - reads "
+                                 "pasted text from standard input)")
     p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="show what was read, save nothing")
     p = plan_sub.add_parser("export", parents=[common], help="write a year's plan and records as TOML")
     p.add_argument("year", type=_year_arg)
     p.add_argument("-o", "--output", type=Path, required=True, help="TOML file, or - for standard output")
@@ -225,12 +228,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     if args.plan_command == "import":
-        repo = _repo(args, create=True)
-        plan, records = read_plan_file(args.file)
-        repo.import_plan(plan, records, summary=f"นำเข้าแผนจาก {args.file.name} (imported)")
-        print(f"นำเข้าแผนปี {plan.year} แล้ว (imported): {len(plan.measures)} measures, "
-              f"{len(plan.tasks())} tasks, {len(records)} records")
-        return 0
+        return _import_plan(args)
     repo = _repo(args)
     if args.plan_command == "list":
         for year in repo.years():
@@ -250,6 +248,33 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 0
     copied = repo.copy_plan(args.source, args.target)
     print(f"คัดลอกแผนปี {args.source} ไปปี {copied.year} แล้ว (copied)")
+    return 0
+
+
+def _import_plan(args: argparse.Namespace) -> int:
+    """A TOML plan file is imported as written; a report (.docx, pasted or extracted text) is read
+    into a draft whose every guess is printed first, so nothing is taken silently."""
+    source: Path = args.file
+    if source.suffix.lower() == ".toml":
+        plan, records = read_plan_file(source)
+        results = 0
+    else:
+        from itacheck.reportimport import read_report, read_report_text
+        from itacheck.reportimport.preview import preview_lines
+
+        draft = read_report_text(sys.stdin.read(), "standard input") if str(source) == "-" else read_report(source)
+        plan, records, results = draft.plan, (), len(draft.results)
+        print("\n".join(preview_lines(draft, getattr(args, "lang", "th"))), end="\n\n")
+    if args.dry_run:
+        print(f"ไม่ได้บันทึก (--dry-run: nothing saved): {len(plan.measures)} measures, {len(plan.tasks())} tasks")
+        return 0
+    repo = _repo(args, create=True)
+    repo.import_plan(plan, records, summary=f"นำเข้าแผนจาก {source.name or 'stdin'} (imported)")
+    print(f"นำเข้าแผนปี {plan.year} แล้ว (imported): {len(plan.measures)} measures, "
+          f"{len(plan.tasks())} tasks, {len(records)} records")
+    if results:
+        print(f"ผลการดำเนินการ {results} รายการในรายงานไม่ได้บันทึกเป็นหลักฐาน: ตรวจสอบแล้วบันทึกใน itacheck "
+              f"({results} results of the report were not recorded as evidence: review them and tick in itacheck)")
     return 0
 
 

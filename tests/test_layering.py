@@ -17,6 +17,8 @@ FORBIDDEN = {
     "labels.py": ("textual", "rich", "tinydb", "fpdf", "itacheck.store", "itacheck.tui", "itacheck.report"),
     "store": ("textual", "rich", "fpdf", "itacheck.tui", "itacheck.report", "itacheck.cli"),
     "report": ("textual", "tinydb", "itacheck.tui", "itacheck.cli", "itacheck.store.yearfile"),
+    "reportimport": ("textual", "rich", "tinydb", "fpdf", "itacheck.tui", "itacheck.cli", "itacheck.report",
+                     "itacheck.store.yearfile", "itacheck.store.repository"),
 }
 
 
