@@ -24,7 +24,7 @@ from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
 from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
-from itacheck.store.planfile import plan_file_text, read_plan_file
+from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository, default_year
 from itacheck.store.outputs import is_stdout, output_name, write_output
 
@@ -254,17 +254,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def _import_plan(args: argparse.Namespace) -> int:
     """A TOML plan file is imported as written; a report (.docx, pasted or extracted text) is read
     into a draft whose every guess is printed first, so nothing is taken silently."""
-    source: Path = args.file
-    if source.suffix.lower() == ".toml":
-        plan, records = read_plan_file(source)
-        results = 0
-    else:
-        from itacheck.reportimport import read_report, read_report_text
-        from itacheck.reportimport.preview import preview_lines
+    from itacheck.reportimport import read_report, read_report_text
+    from itacheck.reportimport.preview import preview_lines
 
-        draft = read_report_text(sys.stdin.read(), "standard input") if str(source) == "-" else read_report(source)
-        plan, records, results = draft.plan, (), len(draft.results)
-        print("\n".join(preview_lines(draft, getattr(args, "lang", "th"))), end="\n\n")
+    source: Path = args.file
+    draft = read_report_text(sys.stdin.read(), "standard input") if str(source) == "-" else read_report(source)
+    plan, records, results = draft.plan, draft.records, len(draft.results)
+    print("\n".join(preview_lines(draft, getattr(args, "lang", "th"))), end="\n\n")
     if args.dry_run:
         print(f"ไม่ได้บันทึก (--dry-run: nothing saved): {len(plan.measures)} measures, {len(plan.tasks())} tasks")
         return 0

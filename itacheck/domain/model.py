@@ -8,8 +8,10 @@ officers did; they are kept apart from the plan so that editing a plan never los
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+
+from dateutil.relativedelta import relativedelta
 
 from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
 from itacheck.domain.limits import (MAX_ATTACHMENTS_PER_RECORD, MAX_LINKS_PER_RECORD, MAX_MEASURES,
@@ -197,3 +199,14 @@ class AuditEntry:
     task_id: str = ""
     occurrence: str = ""
     record_id: str = ""
+
+
+def plan_for_year(plan: Plan, year: int) -> Plan:
+    """``plan`` carried into fiscal year ``year``: one-off deadlines move by the same number of
+    years, so "ภายในเดือนตุลาคม ๒๕๖๕" of a 2566 plan becomes October 2566 in a 2567 plan."""
+    shift = relativedelta(years=year - plan.year)
+    measures = tuple(
+        replace(m, tasks=tuple(replace(t, cadence=replace(t.cadence, due=t.cadence.due + shift)) if t.cadence.due else t
+                               for t in m.tasks))
+        for m in plan.measures)
+    return replace(plan, year=year, measures=measures)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from itacheck.domain.model import Plan
+from itacheck.domain.model import Plan, Record
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,11 @@ class Result:
 
 @dataclass(frozen=True)
 class PlanDraft:
+    """``records`` come only from a plan file (which holds them); a report's results stay results."""
+
     plan: Plan
     source: str
     readings: dict[str, TaskReading] = field(default_factory=dict)
     notes: tuple[Note, ...] = ()
     results: tuple[Result, ...] = ()
+    records: tuple[Record, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from itacheck.reportimport.blocks import text_blocks
+from itacheck.store.planfile import read_plan_file
 from itacheck.reportimport.draft import PlanDraft
 from itacheck.reportimport.measures import NotAReport, build_draft
 
@@ -23,8 +24,12 @@ def read_report_text(text: str, source: str = "pasted text") -> PlanDraft:
 
 
 def read_report(path: Path) -> PlanDraft:
-    """A plan draft from a .docx report or a text file."""
+    """A plan draft from a .docx report, a text file, or a TOML plan file (taken as written: its
+    cadences are the officer's own, and it may carry records)."""
     path = Path(path)
+    if path.suffix.lower() == ".toml":
+        plan, records = read_plan_file(path)
+        return PlanDraft(plan, path.name, records=records)
     try:
         size = path.stat().st_size
     except OSError as exc:

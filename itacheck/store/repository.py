@@ -11,18 +11,16 @@ import pwd
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from dateutil.relativedelta import relativedelta
 from tinydb import Query, TinyDB
 
 from itacheck import thai
 from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
 from itacheck.domain.fiscal import fiscal_year_of
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR
-from itacheck.domain.model import AuditEntry, Plan, Record
+from itacheck.domain.model import AuditEntry, Plan, Record, plan_for_year
 from itacheck.domain.text import check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
@@ -240,13 +238,7 @@ class Repository:
         plan = self.plan(source_year)
         if plan is None:
             raise ValueError(f"ยังไม่มีแผนของปี {source_year} (no plan for fiscal year {source_year})")
-        shift = relativedelta(years=target_year - source_year)
-        measures = tuple(
-            replace(m, tasks=tuple(
-                replace(t, cadence=replace(t.cadence, due=t.cadence.due + shift)) if t.cadence.due else t
-                for t in m.tasks))
-            for m in plan.measures)
-        copied = replace(plan, year=target_year, measures=measures)
+        copied = plan_for_year(plan, target_year)
         self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})",
                          replace=False)
         return copied

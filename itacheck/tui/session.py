@@ -15,7 +15,6 @@ from pathlib import Path
 from itacheck.domain.fiscal import default_round, fiscal_round
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.status import PlanStatus, plan_status
-from itacheck.store.planfile import read_plan_file
 from itacheck.store.repository import Repository, default_year
 
 
@@ -111,13 +110,11 @@ class Session:
         with self._lock:
             return self.repository.load_sample()
 
-    def import_plan_file(self, path: Path) -> Plan:
-        """Import a plan file into a year that has no plan yet (replacing a plan is a deliberate
-        `itacheck plan import`, not a first-run choice)."""
-        plan, records = read_plan_file(path)
+    def import_plan(self, plan: Plan, records: Sequence[Record] = (), *, source: str, replace: bool) -> None:
+        """Save an imported, reviewed plan; PlanExists when its year has one and ``replace`` is
+        False (the officer is then asked)."""
         with self._lock:
-            self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {path.name} (imported)", replace=False)
-        return plan
+            self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {source} (imported)", replace=replace)
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         with self._lock:

@@ -70,17 +70,47 @@ TH: dict[str, str] = {
         "ยังไม่มีแผนในโฟลเดอร์ {path} ต้องการเริ่มอย่างไร",
     "Try the sample plan (Mueang Noi SAO, fiscal year 2566): tick, record evidence and print its report right away":
         "ลองใช้แผนตัวอย่าง (อบต.เมืองน้อย ปีงบประมาณ ๒๕๖๖): ติ๊กงาน บันทึกหลักฐาน และพิมพ์รายงานได้ทันที",
-    "Import a plan file (.toml, as written by itacheck plan export)":
-        "นำเข้าแผนจากไฟล์ (.toml แบบที่ itacheck plan export เขียน)",
-    "Path of the plan file, e.g. ~/plan-2567.toml": "ตำแหน่งไฟล์แผน เช่น ~/plan-2567.toml",
-    "Type the path of the plan file.": "พิมพ์ตำแหน่งไฟล์แผน",
+    "Import last year's report (Word .docx, its text, or a table pasted from Word) or a plan file":
+        "นำเข้ารายงานมาตรการปีที่แล้ว (ไฟล์ Word .docx ข้อความ หรือตารางที่คัดลอกจาก Word) หรือไฟล์แผน",
+    "Import last year's report": "นำเข้ารายงานปีที่แล้ว",
+    "Type the path of last year's measures report (Word .docx, or its text) or of a plan file (.toml), or paste the "
+    "report's table copied from Word below. Nothing is saved before you check what was read.":
+        "พิมพ์ตำแหน่งไฟล์รายงานมาตรการปีที่แล้ว (Word .docx หรือข้อความ) หรือไฟล์แผน (.toml) หรือวางตารางที่คัดลอกจาก Word "
+        "ในช่องด้านล่าง ระบบจะยังไม่บันทึกจนกว่าจะตรวจสอบสิ่งที่อ่านได้",
+    "e.g. ~/รายงานมาตรการ 2566.docx": "เช่น ~/รายงานมาตรการ 2566.docx",
+    "…or paste the table here:": "…หรือวางตารางที่นี่:",
+    "Type a path or paste the table first.": "พิมพ์ตำแหน่งไฟล์หรือวางตารางก่อน",
+    "the pasted text": "ข้อความที่วาง",
+    "Read": "อ่าน",
+    "Check before saving": "ตรวจสอบก่อนบันทึก",
+    "measures": "มาตรการ",
+    "tasks": "งาน",
+    "to check": "รายการควรตรวจสอบ",
+    "found": "ที่มา",
+    "Save as the plan of": "บันทึกเป็นแผนของ",
+    "as in the report": "ตามรายงาน",
+    "next year: deadlines move one year on": "ปีถัดไป: เลื่อนวันครบกำหนดไป ๑ ปี",
+    "Change the cadence": "แก้กำหนดเวลา",
+    "Save the plan": "บันทึกแผน",
+    "Replace": "แทนที่",
+    "Quit without saving the imported plan?": "ออกจากโปรแกรมโดยไม่บันทึกแผนที่นำเข้าหรือไม่",
+    "Fiscal year {year} already has a plan. Replace it with this one? Its records are kept.":
+        "ปีงบประมาณ {year} มีแผนอยู่แล้ว จะแทนที่ด้วยแผนนี้หรือไม่ (หลักฐานที่บันทึกไว้ยังอยู่ครบ)",
     "Reading {path}…": "กำลังอ่าน {path}…",
     "Loading the sample plan…": "กำลังโหลดแผนตัวอย่าง…",
     "Fiscal year 2566 already has a plan; the sample was not loaded.":
         "ปีงบประมาณ ๒๕๖๖ มีแผนอยู่แล้ว จึงไม่ได้โหลดแผนตัวอย่าง",
     "Start a plan": "เริ่มแผนใหม่",
+    "When is it due?": "กำหนดเวลาของงานนี้",
+    "How often": "ความถี่",
+    "Due date": "ภายในวันที่",
+    "Due months": "เดือนที่ครบกำหนด",
+    "e.g. 31 มี.ค. 66 or 2023-03-31": "เช่น ๓๑ มี.ค. ๖๖ หรือ 2023-03-31",
+    "e.g. เมษายน ตุลาคม (empty: at the end of each period)": "เช่น เมษายน ตุลาคม (เว้นว่าง: ครบกำหนดเมื่อสิ้นแต่ละช่วง)",
+    "The wording suggests: {cadence}": "ข้อความของงานบอกว่า: {cadence}",
+    "Use the suggestion": "ใช้ตามข้อความ",
     "↑ ↓ choose · Enter confirm": "↑ ↓ เลือก · Enter ตกลง",
-    "Try the sample plan or import a plan file": "ลองแผนตัวอย่าง หรือนำเข้าแผนจากไฟล์",
+    "Try the sample plan or import a plan file": "ลองแผนตัวอย่าง หรือนำเข้าแผนจากรายงานหรือไฟล์",
     "{day} is outside {period} ({start} – {end}).": "{day} อยู่นอกช่วง {period} ({start} – {end})",
     "Check the date, or press ctrl+s again to save it anyway.":
         "ตรวจสอบวันที่อีกครั้ง หรือกด ctrl+s อีกครั้งเพื่อบันทึกตามนี้",

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from itacheck.locations import data_files_dir
 from itacheck.store.repository import Repository
 from itacheck.tui.app import make_app
+from itacheck.tui.screens.import_review import ReviewScreen
 from itacheck.tui.screens.main import MainScreen
 from itacheck.tui.screens.welcome import WelcomeScreen
 from itacheck.tui.widgets.plan_tree import PlanTree
@@ -32,7 +33,7 @@ async def test_enter_on_the_welcome_screen_loads_the_sample(tmp_path: Path, sett
         assert app.screen.query_one(PlanTree).measure_id == "oit10"
 
 
-async def test_importing_a_plan_file_from_the_welcome_screen_opens_its_year(tmp_path: Path, settle) -> None:
+async def test_a_plan_file_imported_from_the_welcome_screen_opens_its_year(tmp_path: Path, settle) -> None:
     text = (data_files_dir() / "sample-2566.toml").read_text(encoding="utf-8").replace("เมืองน้อย", "บ้านเรา")
     (tmp_path / "ours.toml").write_text(text, encoding="utf-8")
     data = tmp_path / "data"
@@ -40,20 +41,19 @@ async def test_importing_a_plan_file_from_the_welcome_screen_opens_its_year(tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("down", "enter")
-        path = app.screen.query_one("#plan-file", Input)
+        await settle(pilot)
+        path = app.screen.query_one("#import-path", Input)
         assert path.has_focus
-        path.insert_text_at_cursor(str(tmp_path / "missing.toml"))
+        path.insert_text_at_cursor(str(tmp_path / "ours.toml"))
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, WelcomeScreen)
-        assert "missing.toml" in str(app.screen.query_one("#welcome-state", Static).render())
-        assert Repository(data).years() == []
-        path.value = str(tmp_path / "ours.toml")
-        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)  # a plan file is shown too before it is saved
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.period.year == 2566
         assert "บ้านเรา" in str(app.screen.query_one("#period-bar", Static).render())
+        assert len(Repository(data).records(2566)) == 21  # a plan file's records come with it
 
 
 async def test_a_data_directory_with_a_plan_opens_on_the_checklist(repo, settle) -> None:

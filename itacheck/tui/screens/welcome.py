@@ -7,18 +7,15 @@ later for another fiscal year or another agency (command palette).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from itacheck.domain.model import Plan
 from itacheck.store.errors import StoreError
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
@@ -39,17 +36,15 @@ class WelcomeScreen(Localised, Screen[int | None]):
             yield OptionList(
                 Option(Content("1. " + t("Try the sample plan (Mueang Noi SAO, fiscal year 2566): tick, record "
                                          "evidence and print its report right away", lang)), id="sample"),
-                Option(Content("2. " + t("Import a plan file (.toml, as written by itacheck plan export)", lang)),
-                       id="import"),
+                Option(Content("2. " + t("Import last year's report (Word .docx, its text, or a table pasted from "
+                                         "Word) or a plan file", lang)), id="import"),
                 Option(Content("3. " + t("Quit", lang)), id="quit"),
                 id="welcome-choices")
             yield Static(Content(t("↑ ↓ choose · Enter confirm", lang)), id="welcome-keys")
-            yield Input(id="plan-file", placeholder=t("Path of the plan file, e.g. ~/plan-2567.toml", lang))
             yield Static(id="welcome-state")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#plan-file", Input).display = False
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -58,18 +53,11 @@ class WelcomeScreen(Localised, Screen[int | None]):
             self._say(t("Loading the sample plan…", self.app.lang))
             self._load_sample()
         elif choice == "import":
-            path = self.query_one("#plan-file", Input)
-            path.display = True
-            path.focus()
+            from itacheck.tui.screens.plan_import import ImportScreen
+
+            self.app.push_screen(ImportScreen(), self._saved)
         else:
             self.app.exit()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self._say(t("Type the path of the plan file.", self.app.lang), error=True)
-            return
-        self._say(t("Reading {path}…", self.app.lang, path=event.value.strip()))
-        self._import(Path(event.value.strip()).expanduser())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         state = self.query_one("#welcome-state", Static)
@@ -89,21 +77,17 @@ class WelcomeScreen(Localised, Screen[int | None]):
             self.app.call_from_thread(self._say, t("Fiscal year 2566 already has a plan; the sample was not loaded.",
                                                    self.app.lang), error=True)
 
-    @work(thread=True, exclusive=True)
-    def _import(self, path: Path) -> None:
-        try:
-            plan: Plan = self.app.session.import_plan_file(path)  # type: ignore[attr-defined]
-        except (StoreError, ValueError, OSError) as exc:
-            self.app.call_from_thread(self._say, str(exc), error=True)
-            return
-        self.app.call_from_thread(self.dismiss, plan.year)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only where there is a plan to go back to (hidden from the footer otherwise)."""
         if action == "back":
             snapshot = self.app.snapshot  # type: ignore[attr-defined]
             return bool(snapshot and snapshot.years)
         return True
+
+    def _saved(self, year: int | None) -> None:
+        """The plan was saved into ``year``: this screen is done too."""
+        if year is not None:
+            self.dismiss(year)
 
     def action_back(self) -> None:
         self.dismiss(None)
