@@ -19,10 +19,11 @@ from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
 from itacheck.domain.status import plan_status, report_as_of
-from itacheck.labels import occurrence_label
+from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
+from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
 from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository, default_year
@@ -238,6 +239,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 continue
             print(f"{year}  {plan.organisation.name}  {len(plan.measures)} measures, {len(plan.tasks())} tasks, "
                   f"{len(repo.records(year))} records")
+            print(f"      {catalogue_label(catalogue_for(year, repo.data_dir), year)}")
         return 0
     if args.plan_command == "export":
         plan = _plan_for(repo, args.year)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itacheck import thai
 from itacheck.domain.cadence import Occurrence
+from itacheck.domain.catalogue import Catalogue
 
 STATUS_TH = {
     "done": "เสร็จตามกำหนด",
@@ -77,3 +78,22 @@ def occurrence_label(occurrence: Occurrence, lang: str = "th") -> str:
         return words["Y"]
     end = occurrence.end
     return f"{end.day} {end:%b %Y}" if lang == "en" else thai.format_date(end, "thai", "short")
+
+
+def catalogue_label(catalogue: Catalogue, year: int) -> str:
+    """Which ITA catalogue a plan of ``year`` is checked against, and how much of it was verified:
+    item codes change between years, so an officer should know when they are not confirmed."""
+    if catalogue.origin == "bundled":
+        th, en = f"แคตตาล็อก ITA {catalogue.year} ที่มากับโปรแกรม", f"bundled ITA catalogue {catalogue.year}"
+    else:
+        th, en = (f"แคตตาล็อก ITA {catalogue.year} ของหน่วยงาน",
+                  f"agency ITA catalogue {catalogue.year}, {catalogue.origin}")
+    if catalogue.year != year:
+        th, en = f"{th} ใช้กับปี {year}", f"{en}, used for {year}"
+    verified = sum(item.verified for item in catalogue.items)
+    counts_th = f"ยืนยันรหัสข้อแล้ว {verified} จาก {len(catalogue.items)}"
+    counts_en = f"{verified} of {len(catalogue.items)} item codes verified"
+    if not catalogue.verified:
+        counts_th = f"ยังไม่ยืนยันเครื่องมือและตัวชี้วัด {counts_th}"
+        counts_en = f"tools and indicators unverified, {counts_en}"
+    return f"{th}: {counts_th} ({en}: {counts_en})"

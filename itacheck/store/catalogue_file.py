@@ -1,37 +1,214 @@
-"""Reading the bundled ITA catalogue (``data/catalogue.toml``)."""
+"""The ITA catalogue: the one shipped with itacheck, and an agency's corrected copy of it.
+
+``data/catalogue.toml`` (bundled) holds, per fiscal year, the tools, the indicators and the items
+plans cite, with the public sources of that year's list and which entries were verified. The NACC
+renumbers items between years and publishes no machine-readable list, so an agency that has its
+year's list (from ITAS) keeps a corrected catalogue, in the same format, as ``catalogue.toml`` in
+its data directory. A year found there replaces the bundled year whole; other years stay bundled.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from itacheck.domain.catalogue import Catalogue, Indicator, Item, Tool
+from itacheck.domain.text import MAX_LINE, MAX_NOTE, clean_text
 from itacheck.locations import data_files_dir
 
+AGENCY_CATALOGUE = "catalogue.toml"
+"""The agency's corrected catalogue, in its data directory."""
+FORMAT = 1
+MAX_CATALOGUE_FILE = 2**20
+"""A catalogue is tens of kilobytes; anything larger is refused before it is read."""
 
-def read_catalogues(path: Path) -> dict[int, Catalogue]:
-    doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    return {
-        y["year"]: Catalogue(
-            year=y["year"],
-            tools=tuple(Tool(t["code"], t["name"], t.get("name_en", "")) for t in y.get("tools", [])),
-            indicators=tuple(Indicator(i["number"], i["tool"], i["name"], i.get("name_en", ""))
-                             for i in y.get("indicators", [])),
-            items=tuple(Item(i["code"], i["indicator"], i["text"]) for i in y.get("items", [])),
-            verified=bool(y.get("verified", False)),
-        )
-        for y in doc.get("years", [])
-    }
+
+class CatalogueError(ValueError):
+    """An agency's catalogue file that cannot be used; ``str()`` is the one-line message."""
+
+
+def parse_catalogues(text: str, origin: str) -> dict[int, Catalogue]:
+    """The catalogue of each year in a catalogue file's ``text``; ValueError naming what is wrong.
+    Every text is cleaned (it reaches terminals, screens and reports)."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"not valid TOML: {' '.join(str(exc).split())}") from None
+    if (fmt := doc.get("format", FORMAT)) != FORMAT:
+        raise ValueError(f"catalogue format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
+    years = doc.get("years")
+    if not isinstance(years, list) or not years:
+        raise ValueError("no [[years]] table")
+    catalogues: dict[int, Catalogue] = {}
+    for n, raw in enumerate(years, start=1):
+        catalogue = _year(_table(raw, f"years[{n}]"), f"years[{n}]", origin)
+        if catalogue.year in catalogues:
+            raise ValueError(f"year {catalogue.year} is given twice")
+        catalogues[catalogue.year] = catalogue
+    return catalogues
 
 
 @cache
 def bundled_catalogues() -> dict[int, Catalogue]:
-    return read_catalogues(data_files_dir() / "catalogue.toml")
+    return parse_catalogues((data_files_dir() / "catalogue.toml").read_text(encoding="utf-8"), "bundled")
 
 
-def catalogue_for(year: int) -> Catalogue:
-    """The catalogue of ``year``, else of the nearest year before it, else the earliest one."""
-    catalogues = bundled_catalogues()
+def agency_catalogues(data_dir: Path) -> dict[int, Catalogue]:
+    """The years corrected in ``data_dir/catalogue.toml`` (none when there is no such file);
+    `CatalogueError` when the file cannot be used. Read afresh on each call: a colleague may
+    have corrected it since."""
+    path = Path(data_dir) / AGENCY_CATALOGUE
+    text = _read_shared_file(path)
+    if text is None:
+        return {}
+    try:
+        return parse_catalogues(text, str(path))
+    except ValueError as exc:
+        raise _unusable(path, str(exc)) from None
+
+
+def catalogue_for(year: int, data_dir: Path | None = None) -> Catalogue:
+    """The catalogue of ``year``, else of the nearest year before it, else the earliest one: the
+    agency's corrected year (from ``data_dir``) where there is one, else the bundled year."""
+    catalogues = dict(bundled_catalogues())
+    if data_dir is not None:
+        catalogues.update(agency_catalogues(data_dir))
     earlier = [y for y in catalogues if y <= year]
     return catalogues[max(earlier) if earlier else min(catalogues)]
+
+
+def _read_shared_file(path: Path) -> str | None:
+    """The text of ``path``, or None when it does not exist. In a group-shared data directory any
+    colleague could plant a symlink or a FIFO there: the file is opened without following links or
+    blocking, and only a regular file of sensible size is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _unusable(path, "it is a symbolic link; put the catalogue file itself there") from None
+        raise _unusable(path, exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise _unusable(path, "not a regular file")
+        raw = f.read(MAX_CATALOGUE_FILE + 1)
+    if len(raw) > MAX_CATALOGUE_FILE:
+        raise _unusable(path, f"too large for a catalogue (at most {MAX_CATALOGUE_FILE:,} bytes)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _unusable(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
+def _unusable(path: Path, detail: str) -> CatalogueError:
+    return CatalogueError(f"แคตตาล็อก ITA ของหน่วยงาน {path} ใช้ไม่ได้ แก้ไขหรือลบไฟล์นี้ "
+                          f"(the agency's ITA catalogue {path} cannot be used: {detail}; correct or remove it)")
+
+
+def _year(doc: dict[str, Any], where: str, origin: str) -> Catalogue:
+    year = _int(doc, "year", where)
+    if not 2500 <= year <= 2700:
+        raise ValueError(f"{where}.year: {year} is not a Buddhist-era fiscal year such as 2568")
+    where = f"year {year}"
+    tools = tuple(_tool(_table(t, f"{where} tool"), f"{where} tool") for t in _list(doc, "tools", where, required=True))
+    codes = [t.code for t in tools]
+    if len(set(codes)) < len(codes):
+        raise ValueError(f"{where}: a tool code is given twice")
+    indicators = tuple(_indicator(_table(i, f"{where} indicator"), f"{where} indicator", codes)
+                       for i in _list(doc, "indicators", where, required=True))
+    numbers = [i.number for i in indicators]
+    if len(set(numbers)) < len(numbers):
+        raise ValueError(f"{where}: an indicator number is given twice")
+    items = tuple(_item(_table(i, f"{where} item"), f"{where} item", numbers) for i in _list(doc, "items", where))
+    item_codes = [i.code.lower() for i in items]
+    if len(set(item_codes)) < len(item_codes):
+        raise ValueError(f"{where}: an item code is given twice")
+    verified, sources = _verified(doc, where)
+    return Catalogue(year=year, tools=tools, indicators=indicators, items=items, verified=verified,
+                     sources=sources, note=_text(doc, "note", where, MAX_NOTE, ""), origin=origin)
+
+
+def _tool(doc: dict[str, Any], where: str) -> Tool:
+    code = _text(doc, "code", where, MAX_LINE)
+    where = f"{where} {code}"
+    return Tool(code, _text(doc, "name", where, MAX_LINE), _text(doc, "name_en", where, MAX_LINE, ""))
+
+
+def _indicator(doc: dict[str, Any], where: str, tools: list[str]) -> Indicator:
+    number = _int(doc, "number", where)
+    where = f"{where} {number}"
+    tool = _text(doc, "tool", where, MAX_LINE)
+    if tool not in tools:
+        raise ValueError(f"{where}: tool {tool!r} is not among the year's tools ({', '.join(tools)})")
+    return Indicator(number, tool, _text(doc, "name", where, MAX_LINE), _text(doc, "name_en", where, MAX_LINE, ""))
+
+
+def _item(doc: dict[str, Any], where: str, indicators: list[int]) -> Item:
+    code = _text(doc, "code", where, MAX_LINE)
+    where = f"{where} {code}"
+    indicator = _int(doc, "indicator", where)
+    if indicator not in indicators:
+        raise ValueError(f"{where}: indicator {indicator} is not among the year's indicators")
+    verified, sources = _verified(doc, where)
+    return Item(code, indicator, _text(doc, "text", where, MAX_NOTE), verified=verified, sources=sources,
+                note=_text(doc, "note", where, MAX_NOTE, ""))
+
+
+def _verified(doc: dict[str, Any], where: str) -> tuple[bool, tuple[str, ...]]:
+    """An entry is verified only when it says so and names where it was checked."""
+    verified = doc.get("verified", False)
+    if not isinstance(verified, bool):
+        raise ValueError(f"{where}: 'verified' must be true or false")
+    sources = tuple(clean_text(_str(s, f"{where} sources"), limit=MAX_LINE, what=f"{where} source", multiline=False)
+                    for s in _list(doc, "sources", where))
+    if verified and not sources:
+        raise ValueError(f"{where}: verified = true needs at least one source in 'sources'")
+    return verified, sources
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be a table")
+    return value
+
+
+def _list(doc: dict[str, Any], key: str, where: str, *, required: bool = False) -> list[Any]:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: '{key}' must be a list")
+    if required and not value:
+        raise ValueError(f"{where}: at least one entry is needed in '{key}'")
+    return value
+
+
+def _int(doc: dict[str, Any], key: str, where: str) -> int:
+    value = doc.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{where}: '{key}' must be a whole number, not {value!r}")
+    return value
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{where} must be text, not {value!r}")
+    return value
+
+
+def _text(doc: dict[str, Any], key: str, where: str, limit: int, default: str | None = None) -> str:
+    """A cleaned text field; required (non-empty) unless a ``default`` is given."""
+    if key not in doc:
+        if default is None:
+            raise ValueError(f"{where}: '{key}' is missing")
+        return default
+    text = clean_text(_str(doc.get(key), f"{where}: '{key}'"), limit=limit, what=f"{where} {key}",
+                      multiline=limit == MAX_NOTE)
+    if not text and default is None:
+        raise ValueError(f"{where}: '{key}' is empty")
+    return text
