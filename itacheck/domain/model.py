@@ -199,6 +199,8 @@ class AuditEntry:
     task_id: str = ""
     occurrence: str = ""
     record_id: str = ""
+    change: str = ""  #: the plan edit an entry belongs to (its removals can be restored together)
+    removed_plan_parts: bool = False  #: a plan edit that removed tasks or measures
 
 
 def plan_for_year(plan: Plan, year: int) -> Plan:

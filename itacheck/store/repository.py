@@ -26,6 +26,8 @@ from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.errors import AlreadyRecorded, NoPeriod, PlanExists
+from itacheck.store.plan_changes import (WouldRemoveRecords, fits, removed_parts, removed_records,
+                                         with_parts_back)
 from itacheck.store.planfile import check_date_in_year, clean_plan_document, read_plan_file
 from itacheck.store.safefile import make_dir
 from itacheck.store.yearfile import YearFile
@@ -118,7 +120,9 @@ class Repository:
         docs = self.year_file(year).snapshot().table("audit").all()
         try:
             entries = [AuditEntry(datetime.fromisoformat(d["at"]), d["user"], d["action"], d.get("summary", ""),
-                                  d.get("task", ""), d.get("occurrence", ""), d.get("record", "")) for d in docs]
+                                  d.get("task", ""), d.get("occurrence", ""), d.get("record", ""),
+                                  str(d.get("change", "")),
+                                  bool(d.get("removed_tasks") or d.get("removed_measures"))) for d in docs]
         except (KeyError, TypeError, ValueError) as exc:
             raise self.year_file(year).corrupt(f"audit log: {exc!r}") from None
         return tuple(reversed(entries))
@@ -203,6 +207,61 @@ class Repository:
                            f"({done_on.isoformat()} is in no period of task {task_id} in fiscal year {plan.year}; "
                            f"name the period: {valid})")
         return chosen
+
+    def save_plan(self, plan: Plan, *, remove_records: bool = False, summary: str = "") -> tuple[Record, ...]:
+        """Replace the year's plan by the edited ``plan``. Records that no longer fit it refuse the
+        save (WouldRemoveRecords, decided under the lock) unless ``remove_records``; they are then
+        removed, each kept whole in the audit log under this edit's change id with the tasks and
+        measures it removed, so that `restore_change` can bring them back."""
+        plan = plan_from_dict(clean_plan_document(plan_to_dict(plan)))
+        with self.year_file(plan.year).transaction() as db:
+            old_doc = db.table("plan").get(doc_id=1)
+            old = plan_from_dict(old_doc) if old_doc else None
+            table = db.table("records")
+            orphans = [(d.doc_id, r) for d in table.all() if not fits(plan, r := record_from_dict(d))]
+            if orphans and not remove_records:
+                raise WouldRemoveRecords([r for _, r in orphans])
+            change = uuid.uuid4().hex
+            for doc_id, record in orphans:
+                table.remove(doc_ids=[doc_id])
+                self._audit(db, "remove", f"{record.task_id} {record.occurrence} {record.done_on.isoformat()}",
+                            record, change=change)
+            db.table("plan").upsert(plan_to_dict(plan) | {"_": 1}, Query()["_"] == 1)
+            self._audit(db, "edit", summary or f"แก้ไขแผนปี {plan.year} (plan edited)", change=change,
+                        **removed_parts(old, plan))
+        return tuple(r for _, r in orphans)
+
+    def task_ids_in_use(self, year: int) -> set[str]:
+        """Every task id the year has used: the plan's, and those records and the audit log still
+        name (a removed task's id is never given to a new one)."""
+        snapshot = self.year_file(year).snapshot()
+        ids = {d.get("task", "") for d in snapshot.table("records").all()}
+        for entry in snapshot.table("audit").all():
+            ids.add(entry.get("task", ""))
+            ids |= {t.get("task", {}).get("id", "") for t in entry.get("removed_tasks", [])}
+            ids |= {t.get("id", "") for m in entry.get("removed_measures", []) for t in m.get("tasks", [])}
+        plan = self.plan(year)
+        return (ids | ({t.id for t in plan.tasks()} if plan else set())) - {""}
+
+    def restore_change(self, year: int, change: str) -> tuple[Plan, tuple[Record, ...]]:
+        """Put back what the plan edit ``change`` removed: its measures and tasks (where their ids
+        are free) and its records that fit the plan again. Under the lock, audited."""
+        with self.year_file(year).transaction() as db:
+            audit = db.table("audit").all()
+            edit = next((d for d in audit if d.get("change") == change and d.get("action") == "edit"), None)
+            doc = db.table("plan").get(doc_id=1)
+            if edit is None or doc is None:
+                raise ValueError(f"ไม่พบการแก้ไขแผนที่จะกู้คืน (no plan edit {change[:12]!r} to restore in {year})")
+            plan = with_parts_back(plan_from_dict(doc), edit)
+            table = db.table("records")
+            present = {d["id"] for d in table.all()}
+            back = [r for r in removed_records(audit, change) if r.id not in present and fits(plan, r)]
+            db.table("plan").upsert(plan_to_dict(plan) | {"_": 1}, Query()["_"] == 1)
+            if back:
+                table.insert_multiple(record_to_dict(r) for r in back)
+            self._audit(db, "restore", f"กู้คืนสิ่งที่ลบในการแก้ไขแผน ({len(back)} records) (restored a plan edit)",
+                        change=change)
+        return plan, tuple(back)
 
     def remove_record(self, year: int, record_id: str, *, action: str = "undo") -> Record | None:
         """Take a record back; the audit log keeps a full copy of it."""

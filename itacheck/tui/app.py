@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from itacheck.domain.fiscal import ROUND_NAMES, current_round, default_round, fiscal_year_of
+from itacheck.domain.model import Plan
 from itacheck.store.errors import StoreError
 from itacheck.store.repository import Repository
 from itacheck.tui.commands import ItaCommands
@@ -198,6 +199,26 @@ class ItaCheckApp(App[None]):
         if year is not None:
             today = self.session.today()
             self.set_period(Period(year, default_round(year, today).name, today))
+
+    def action_edit_plan(self) -> None:
+        """The editor on the shown year's plan (read afresh, with its record counts)."""
+        if self.snapshot is not None:
+            self._edit(self.snapshot.period.year)
+
+    @work(thread=True, exclusive=True, group="editor")
+    def _edit(self, year: int) -> None:
+        try:
+            plan, taken, counts = self.session.editing(year)
+        except (StoreError, ValueError, OSError) as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False, timeout=10)
+            return
+        self.call_from_thread(self._open_editor, year, plan, taken, counts)
+
+    def _open_editor(self, year: int, plan: Plan | None, taken: set[str], counts: dict[str, int]) -> None:
+        from itacheck.tui.screens.plan_editor import EditorScreen, empty_plan
+
+        editor = EditorScreen(plan or empty_plan(year), taken, counts, new=plan is None)
+        self._open(editor, self._started)
 
     def action_help(self) -> None:
         from itacheck.tui.screens.help import HelpScreen

@@ -37,6 +37,8 @@ class ItaCommands(Provider):
             (t("Period", lang), t("Choose the fiscal year, round and as-of date", lang), app.action_period),
             (t("Help", lang), t("Every key", lang), app.action_help),
             (t("Start a plan", lang), t("Try the sample plan or import a plan file", lang), app.action_welcome),
+            (t("Edit the plan", lang), t("Header, measures, steps and reporting items, cadences", lang),
+             app.action_edit_plan),
             (t("Reload", lang), t("Read the data again now", lang), app.action_reload),
             (t("Switch language", lang), "ภาษาไทย / English", app.action_toggle_lang),
         ]

@@ -116,6 +116,28 @@ class Session:
         with self._lock:
             self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {source} (imported)", replace=replace)
 
+    def save_plan(self, plan: Plan, *, remove_records: bool = False) -> tuple[Record, ...]:
+        with self._lock:
+            return self.repository.save_plan(plan, remove_records=remove_records)
+
+    def restore_change(self, year: int, change: str) -> tuple[Plan, tuple[Record, ...]]:
+        with self._lock:
+            return self.repository.restore_change(year, change)
+
+    def copy_plan(self, source: int, target: int) -> Plan:
+        with self._lock:
+            return self.repository.copy_plan(source, target)
+
+    def editing(self, year: int) -> tuple[Plan | None, set[str], dict[str, int]]:
+        """What the plan editor starts from: the plan, the task ids the year has used, and how
+        many records each task has (removing one that has records asks first)."""
+        with self._lock:
+            plan = self.repository.plan(year)
+            counts: dict[str, int] = {}
+            for r in self.repository.records(year) if plan else ():
+                counts[r.task_id] = counts.get(r.task_id, 0) + 1
+            return plan, self.repository.task_ids_in_use(year), counts
+
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         with self._lock:
             return self.repository.audit(year)

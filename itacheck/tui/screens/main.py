@@ -40,6 +40,7 @@ class MainScreen(Localised, Screen[None]):
         Binding("d,ก", "app.dashboard", "Dashboard"),
         Binding("r,พ", "app.report", "Report", show=False),
         Binding("a,ฟ", "app.audit", "Audit log", show=False),
+        Binding("ctrl+e", "app.edit_plan", "Edit the plan", show=False),
     ]
 
     def compose(self) -> ComposeResult:

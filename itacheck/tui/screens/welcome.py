@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from itacheck.domain.fiscal import fiscal_year_of
 from itacheck.store.errors import StoreError
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
@@ -38,7 +39,9 @@ class WelcomeScreen(Localised, Screen[int | None]):
                                          "evidence and print its report right away", lang)), id="sample"),
                 Option(Content("2. " + t("Import last year's report (Word .docx, its text, or a table pasted from "
                                          "Word) or a plan file", lang)), id="import"),
-                Option(Content("3. " + t("Quit", lang)), id="quit"),
+                Option(Content("3. " + t("Create a plan in the app: the header, then each measure and its steps",
+                                         lang)), id="create"),
+                Option(Content("4. " + t("Quit", lang)), id="quit"),
                 id="welcome-choices")
             yield Static(Content(t("↑ ↓ choose · Enter confirm", lang)), id="welcome-keys")
             yield Static(id="welcome-state")
@@ -56,6 +59,11 @@ class WelcomeScreen(Localised, Screen[int | None]):
             from itacheck.tui.screens.plan_import import ImportScreen
 
             self.app.push_screen(ImportScreen(), self._saved)
+        elif choice == "create":
+            from itacheck.tui.screens.plan_editor import EditorScreen, empty_plan
+
+            year = fiscal_year_of(self.app.session.today())  # type: ignore[attr-defined]
+            self.app.push_screen(EditorScreen(empty_plan(year), set(), {}, new=True), self._saved)
         else:
             self.app.exit()
 

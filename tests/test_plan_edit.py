@@ -1,0 +1,59 @@
+"""The editor's operations on a plan, one by one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from itacheck.domain.cadence import Cadence
+from itacheck.domain.model import Measure, Task
+from itacheck.domain.plan_edit import (move, new_measure_id, next_task_id, put_measure, put_task, remove_measure,
+                                       remove_task)
+from itacheck.locations import data_files_dir
+from itacheck.store.planfile import read_plan_file
+
+
+@pytest.fixture
+def plan():
+    return read_plan_file(data_files_dir() / "sample-2566.toml")[0]
+
+
+def test_new_task_ids_follow_the_measures_numbering_and_are_never_reused(plan):
+    assert next_task_id(plan, "e6", "step") == "e6-s4"
+    assert next_task_id(plan, "e6", "reporting") == "e6-r3"
+    assert next_task_id(remove_task(plan, "e6-s3"), "e6", "step", taken={"e6-s3"}) == "e6-s4"
+    assert next_task_id(plan, "new", "step") == "new-s1"
+
+
+def test_new_measure_ids_come_from_the_code_or_the_indicator_and_stay_unique(plan):
+    assert new_measure_id(plan, "e8", "EIT", 7) == "e8"
+    assert new_measure_id(plan, "e6", "EIT", 7) == "e6-2"
+    assert new_measure_id(plan, "", "OIT", 10) == "oit10-2"
+    assert new_measure_id(plan, "", "IIT", 1) == "iit1"
+
+
+def test_a_new_step_goes_after_the_last_step_and_a_reporting_item_at_the_end(plan):
+    step = Task("e6-s4", "step", "ขั้นตอนใหม่", Cadence("monthly"))
+    report = Task("e6-r3", "reporting", "รายงานใหม่", Cadence("quarterly"))
+    edited = put_task(put_task(plan, "e6", step), "e6", report)
+    assert [t.id for t in edited.measures[1].tasks] == ["e6-s1", "e6-s2", "e6-s3", "e6-s4", "e6-r1", "e6-r2", "e6-r3"]
+    changed = put_task(edited, "e6", Task("e6-s4", "step", "แก้แล้ว", Cadence("once", due=date(2023, 3, 31))))
+    assert changed.task("e6-s4").text == "แก้แล้ว" and len(changed.tasks()) == len(edited.tasks())
+
+
+def test_moving_stays_within_the_role_and_the_list(plan):
+    assert [t.id for t in move(plan, "e6-s2", -1).measures[1].tasks][:3] == ["e6-s2", "e6-s1", "e6-s3"]
+    assert move(plan, "e6-s3", +1) == plan  # the next task is a reporting item: steps stay first
+    assert move(plan, "e6-s1", -1) == plan
+    assert [m.id for m in move(plan, "e9", -1).measures] == ["oit10", "e6", "e9", "e7", "e10"]
+    assert move(plan, "oit10", -1) == plan
+
+
+def test_measures_are_replaced_in_place_added_at_the_end_and_removed(plan):
+    e6 = plan.measures[1]
+    renamed = put_measure(plan, Measure(**{**e6.__dict__, "issue": "ใหม่"}))
+    assert [m.id for m in renamed.measures] == [m.id for m in plan.measures] and renamed.measures[1].issue == "ใหม่"
+    added = put_measure(plan, Measure("iit1", "IIT", 1, "การปฏิบัติหน้าที่", "ประเด็นใหม่"))
+    assert added.measures[-1].id == "iit1"
+    assert [m.id for m in remove_measure(added, "e7").measures] == ["oit10", "e6", "e9", "e10", "iit1"]
