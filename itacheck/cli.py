@@ -260,7 +260,9 @@ def _import_plan(args: argparse.Namespace) -> int:
     from itacheck.reportimport.preview import preview_lines
 
     source: Path = args.file
-    draft = read_report_text(sys.stdin.read(), "standard input") if str(source) == "-" else read_report(source)
+    data_dir = default_data_dir(getattr(args, "data", None))
+    draft = (read_report_text(sys.stdin.read(), "standard input", data_dir) if str(source) == "-"
+             else read_report(source, data_dir))
     plan, records, results = draft.plan, draft.records, len(draft.results)
     print("\n".join(preview_lines(draft, getattr(args, "lang", "th"))), end="\n\n")
     if args.dry_run:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from itacheck import thai
 from itacheck.domain.cadence import Cadence
@@ -38,6 +39,7 @@ class NotAReport(ValueError):
 @dataclass
 class _Builder:
     year: int
+    data_dir: Path | None = None
     measures: list[Measure] = field(default_factory=list)
     readings: dict[str, TaskReading] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
@@ -76,7 +78,7 @@ def _section(text: str, builder: _Builder) -> str:
     return text.strip()
 
 
-def build_draft(blocks: list[Block], source: str) -> PlanDraft:
+def build_draft(blocks: list[Block], source: str, data_dir: Path | None = None) -> PlanDraft:
     """The plan the blocks describe, with every guess noted; NotAReport when there is no
     five-column measures table."""
     first_row = next((i for i, b in enumerate(blocks) if isinstance(b, Row)), len(blocks))
@@ -93,7 +95,7 @@ def build_draft(blocks: list[Block], source: str) -> PlanDraft:
         missing = ", ".join(r for r in ROLES if r not in columns)
         raise NotAReport(f"ตารางมาตรการไม่ครบ ๕ คอลัมน์ (the measures table lacks columns: {missing}; "
                          "expected ประเด็น… | ผู้รับผิดชอบ | ขั้นตอน… | การรายงานผล… | การดำเนินการ)")
-    builder = _Builder(year=_year(head))
+    builder = _Builder(year=_year(head), data_dir=data_dir)
     plan_head = _plan_head(head, builder)
     for block in blocks[first_row:]:
         if isinstance(block, Paragraph):
@@ -146,7 +148,7 @@ def _row(row: Row, columns: dict[str, int], builder: _Builder) -> None:
                      "this measure's tool or indicator was not found: check it")
     tool = builder.tool or {"e": "EIT", "i": "IIT", "o": "OIT"}.get(code[:1], "OIT")
     indicator = builder.indicator or 10
-    if problem := catalogue_for(builder.year).check_measure(tool, indicator):
+    if problem := catalogue_for(builder.year, builder.data_dir).check_measure(tool, indicator):
         builder.note(mid, f"ตัวชี้วัดไม่ตรงกับแคตตาล็อก ITA: {problem}", problem)
     tasks = _tasks(mid, cells["steps"], cells["reporting"], builder, fixes)
     for fix in fixes:

@@ -14,21 +14,22 @@ MAX_REPORT_FILE = 20 * 2**20
 MAX_REPORT_TEXT = 2 * 2**20
 
 
-def read_report_text(text: str, source: str = "pasted text") -> PlanDraft:
+def read_report_text(text: str, source: str = "pasted text", data_dir: Path | None = None) -> PlanDraft:
     """A plan draft from pasted text: a table copied from Word or LibreOffice, or the text of a
     report's PDF."""
     if len(text) > MAX_REPORT_TEXT:
         raise NotAReport(f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร) (the text is too long for a measures report: "
                          f"{len(text):,} characters, at most {MAX_REPORT_TEXT:,})")
-    return build_draft(text_blocks(text), source)
+    return build_draft(text_blocks(text), source, data_dir)
 
 
-def read_report(path: Path) -> PlanDraft:
+def read_report(path: Path, data_dir: Path | None = None) -> PlanDraft:
     """A plan draft from a .docx report, a text file, or a TOML plan file (taken as written: its
-    cadences are the officer's own, and it may carry records)."""
+    cadences are the officer's own, and it may carry records). ``data_dir``: where an agency's
+    corrected ITA catalogue is (the bundled one otherwise)."""
     path = Path(path)
     if path.suffix.lower() == ".toml":
-        plan, records = read_plan_file(path)
+        plan, records = read_plan_file(path, data_dir)
         return PlanDraft(plan, path.name, records=records)
     try:
         size = path.stat().st_size
@@ -40,7 +41,7 @@ def read_report(path: Path) -> PlanDraft:
     if path.suffix.lower() == ".docx":
         from itacheck.reportimport.docx_blocks import docx_blocks
 
-        return build_draft(docx_blocks(path), path.name)
+        return build_draft(docx_blocks(path), path.name, data_dir)
     raw = path.read_bytes()
     if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise NotAReport(f"{path} เป็นไฟล์ Word รุ่นเก่า (.doc) หรือมีรหัสผ่าน: บันทึกเป็น .docx แล้วลองใหม่ "
@@ -50,4 +51,4 @@ def read_report(path: Path) -> PlanDraft:
     except UnicodeDecodeError:
         raise NotAReport(f"{path} ไม่ใช่ไฟล์ข้อความ UTF-8 หรือ .docx ({path} is neither a .docx file nor UTF-8 "
                          "text)") from None
-    return read_report_text(text, path.name)
+    return read_report_text(text, path.name, data_dir)

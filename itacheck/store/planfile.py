@@ -41,14 +41,14 @@ _HEADER = """\
 _RECORD_NAMESPACE = uuid.UUID("0b6f4c1e-3a57-4d0e-9a2f-6f1d2c3b4a59")
 
 
-def parse_plan_document(doc: dict[str, Any]) -> tuple[Plan, tuple[Record, ...]]:
+def parse_plan_document(doc: dict[str, Any], data_dir: Path | None = None) -> tuple[Plan, tuple[Record, ...]]:
     """A plan and its records from a parsed plan file, checked against each other."""
     fmt = doc.get("format", FORMAT)
     if fmt != FORMAT:
         raise FormatError(f"plan file format {fmt!r} is not supported (this itacheck reads format {FORMAT})")
     doc = clean_plan_document(doc)
     try:
-        plan = _with_catalogue_names(plan_from_dict(doc))
+        plan = _with_catalogue_names(plan_from_dict(doc), data_dir)
     except InvalidId as exc:  # kept as the cause: `read_plan_file` finds the id's line from it
         raise FormatError(str(exc)) from exc
     for task in plan.tasks():
@@ -115,10 +115,10 @@ def check_date_in_year(day: date, year: int, what: str) -> None:
         f"(65 = 2565 = 2022) and plan files use Christian-era dates such as {start.isoformat()}){hint}")
 
 
-def _with_catalogue_names(plan: Plan) -> Plan:
+def _with_catalogue_names(plan: Plan, data_dir: Path | None = None) -> Plan:
     """Check each measure's tool and indicator against the ITA catalogue of the plan's year and
     fill in an indicator name the file left out."""
-    catalogue = catalogue_for(plan.year)
+    catalogue = catalogue_for(plan.year, data_dir)
     measures = []
     for m in plan.measures:
         if problem := catalogue.check_measure(m.tool, m.indicator):
@@ -130,7 +130,7 @@ def _with_catalogue_names(plan: Plan) -> Plan:
     return replace(plan, measures=tuple(measures))
 
 
-def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
+def read_plan_file(path: Path, data_dir: Path | None = None) -> tuple[Plan, tuple[Record, ...]]:
     """Read and check a TOML plan file; FormatError (a ValueError) says what and where."""
     try:
         size = Path(path).stat().st_size
@@ -146,7 +146,7 @@ def read_plan_file(path: Path) -> tuple[Plan, tuple[Record, ...]]:
     except RecursionError:
         raise FormatError(f"{path}: not a valid TOML plan file: nested too deeply") from None
     try:
-        return parse_plan_document(doc)
+        return parse_plan_document(doc, data_dir)
     except FormatError as exc:
         line = _line_of_id(text, exc.__cause__) if isinstance(exc.__cause__, InvalidId) else None
         where = f"{path} บรรทัด {line} (line {line})" if line else str(path)

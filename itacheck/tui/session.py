@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from itacheck.domain.fiscal import default_round, fiscal_round
+from itacheck.domain.catalogue import Catalogue
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.status import PlanStatus, plan_status
+from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.repository import Repository, default_year
 
 
@@ -137,6 +139,10 @@ class Session:
             for r in self.repository.records(year) if plan else ():
                 counts[r.task_id] = counts.get(r.task_id, 0) + 1
             return plan, self.repository.task_ids_in_use(year), counts
+
+    def catalogue(self, year: int) -> Catalogue:
+        """The ITA catalogue of ``year``, with the agency's corrections from the data directory."""
+        return catalogue_for(year, self.repository.data_dir)
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         with self._lock:

@@ -122,3 +122,21 @@ def test_dry_run_shows_every_task_with_its_cadence_and_saves_nothing(tmp_path: P
     assert "were not recorded" in capsys.readouterr().out
     assert [m.id for m in Repository(data).plan(2566).measures] == [m.id for m in SAMPLE.measures]
     assert Repository(data).records(2566) == ()  # results are for review, never records by themselves
+
+
+def test_the_agencys_corrected_catalogue_is_the_one_plans_are_checked_against(tmp_path: Path):
+    """An agency whose catalogue (DATA/catalogue.toml) has no indicator 7 for 2566 sees each EIT
+    measure of an imported report flagged, where the bundled catalogue accepts them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_catalogue import CORRECTED_2568
+
+    agency = CORRECTED_2568.replace("year = 2568", "year = 2566").replace(
+        "[[years.indicators]]\nnumber = 7\ntool = \"EIT\"\nname = \"ประสิทธิภาพการสื่อสาร\"\n\n", "")
+    (tmp_path / "catalogue.toml").write_text(agency, encoding="utf-8")
+    path = tmp_path / "report.docx"
+    write_docx(SAMPLE, path)
+    assert not [n for n in read_report(path).notes if "catalogue" in n.message_en]
+    flagged = {n.where for n in read_report(path, tmp_path).notes if "catalogue" in n.message_en}
+    assert flagged == {"e6", "e7", "e9", "e10"}

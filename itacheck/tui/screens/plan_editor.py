@@ -21,7 +21,6 @@ from itacheck.domain.cadence import Cadence
 from itacheck.domain.model import Measure, Organisation, Plan, Task
 from itacheck.domain.plan_edit import (move, new_measure_id, next_task_id, put_measure, put_task, remove_measure,
                                        remove_task)
-from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.errors import StoreError
 from itacheck.store.plan_changes import WouldRemoveRecords
 from itacheck.tui import display
@@ -133,7 +132,7 @@ class EditorScreen(Localised, Screen[int | None]):
         elif item == _ADD_MEASURE:
             self.action_add_measure()
         elif item.startswith("m:") and (measure := self._measure_of(item)):
-            self.app.push_screen(MeasureForm(measure, catalogue_for(self.plan.year)),
+            self.app.push_screen(MeasureForm(measure, self.app.session.catalogue(self.plan.year)),
                                  lambda m: m is not None and self._changed(put_measure(self.plan, m), f"m:{m.id}"))
         elif item.startswith("t:") and (measure := self._measure_of(item)):
             task = self.plan.task(item[2:])
@@ -145,7 +144,7 @@ class EditorScreen(Localised, Screen[int | None]):
         self.app.push_screen(PlanHeaderForm(self.plan), lambda p: p is not None and self._changed(p, _HEAD))
 
     def action_add_measure(self) -> None:
-        catalogue = catalogue_for(self.plan.year)
+        catalogue = self.app.session.catalogue(self.plan.year)  # type: ignore[attr-defined]
         first = catalogue.indicators[0]
         draft = Measure(id="new", tool=first.tool, indicator=first.number, indicator_name=first.name, issue="")
 

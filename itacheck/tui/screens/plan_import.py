@@ -60,7 +60,9 @@ class ImportScreen(Localised, Screen[int | None]):
     @work(thread=True, exclusive=True)
     def _read(self, path: Path | None, pasted: str) -> None:
         try:
-            draft = read_report(path) if path else read_report_text(pasted, t("the pasted text", self.app.lang))
+            data_dir = self.app.session.repository.data_dir  # type: ignore[attr-defined]
+            draft = (read_report(path, data_dir) if path
+                     else read_report_text(pasted, t("the pasted text", self.app.lang), data_dir))
         except (StoreError, ValueError, OSError) as exc:
             self.app.call_from_thread(self._say, str(exc), error=True)
             return
