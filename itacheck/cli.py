@@ -25,9 +25,10 @@ from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
 from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
+from itacheck.store.filetext import TextFindings, listed
+from itacheck.store.outputs import is_stdout, output_name, write_output
 from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository, default_year
-from itacheck.store.outputs import is_stdout, output_name, write_output
 
 
 class UsageError(ValueError):
@@ -303,8 +304,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise UsageError(f"no such backup file: {source}")
     year = _year_of_backup(source)
-    kept = repo.year_file(year).restore(source)
+    kept, cleaned = repo.year_file(year).restore(source)
     print(f"กู้คืนปี {year} จาก {source} แล้ว (restored)" + (f"; the replaced file was kept as {kept}" if kept else ""))
+    if cleaned:
+        print(f"ลบอักขระควบคุมและลำดับ escape ของเทอร์มินัลออกจาก {len(cleaned)} ช่อง (terminal control characters "
+              f"and escape sequences were removed from {len(cleaned)} fields: {listed(cleaned)})")
     return 0
 
 
@@ -330,7 +334,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"✗ {year}: {exc}")
             problems += 1
             continue
-        bad = []
+        try:
+            bad = _text_problems(repo.year_file(year).text_findings())
+        except StoreError as exc:  # a text over its size limit: refused like a damaged file
+            bad = [str(exc)]
         for r in records:
             try:
                 if plan is None:
@@ -347,6 +354,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not repo.years():
         print(f"no year files in {repo.data_dir}")
     return 1 if problems else 0
+
+
+def _text_problems(findings: TextFindings) -> list[str]:
+    """`check`'s lines for texts of a year file that break the rules for text from files."""
+    problems = []
+    if findings.cleaned:
+        problems.append(f"อักขระควบคุมหรือลำดับ escape ของเทอร์มินัลใน {len(findings.cleaned)} ช่อง (terminal control "
+                        f"characters or escape sequences in {len(findings.cleaned)} fields: {listed(findings.cleaned)}; "
+                        "they are removed whenever the file is read, and from the file itself by its next save)")
+    if findings.bad_links:
+        problems.append(f"ลิงก์ที่ไม่ใช่ http(s) {len(findings.bad_links)} รายการ (links that are not http(s) URLs in "
+                        f"{listed(findings.bad_links)}; shown as text, never made live in a report)")
+    return problems
 
 
 def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from fpdf import FPDF, ViewerPreferences
 
 from itacheck import __version__
+from itacheck.domain.text import is_web_link
 from itacheck.report.fonts import FAMILY, font_path, fpdf_style
 from itacheck.report.layout import LINK_COLOUR, PAGE_HEIGHT, Box, Item, Text
 from itacheck.report.textmap import ClusterTextFont, ToUnicodeOutput, adopt
@@ -129,7 +130,7 @@ def draw_text(pdf: FPDF, item: Text) -> None:
     if rise:
         ops.append("0 Ts")
     colour = "0 g"  # text is painted with the fill colour, which the shaded boxes changed
-    if item.link:
+    if item.link and is_web_link(item.link):  # a published report never carries a javascript: or file: link
         colour = "{:.3f} {:.3f} {:.3f} rg".format(*LINK_COLOUR)
         pdf.link(item.x, item.top, item.width, item.style.line_height, item.link)
     body = f"q {colour} BT " + " ".join(ops) + " ET Q"

@@ -22,14 +22,14 @@ from itacheck import thai
 from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR, check_count
 from itacheck.domain.model import InvalidId, Plan, Record
-from itacheck.domain.text import MAX_LINE, MAX_NOTE, check_link, clean_text
+from itacheck.domain.text import check_link
 from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
+from itacheck.store.filetext import clean_document
 
 FORMAT = 1
 MAX_PLAN_FILE = 5 * 2**20
 """A plan file is a few hundred kilobytes at most; anything larger is refused before it is read."""
-_MULTILINE = frozenset({"intro", "issue", "text", "note"})
 
 _HEADER = """\
 # itacheck plan file: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (one fiscal year).
@@ -78,21 +78,11 @@ def parse_plan_document(doc: dict[str, Any], data_dir: Path | None = None) -> tu
     return plan, tuple(records)
 
 
-def clean_plan_document(doc: Any, key: str = "", where: str = "plan") -> Any:
-    """The document with every text cleaned (control characters and terminal escape sequences
-    removed, see `clean_text`) and within its size limit, else FormatError naming the field. Plan
-    texts come from files and reach terminals, screens and published reports."""
-    if isinstance(doc, str):
-        multiline = key in _MULTILINE
-        try:
-            return clean_text(doc, limit=MAX_NOTE if multiline else MAX_LINE, what=where, multiline=multiline)
-        except ValueError as exc:
-            raise FormatError(str(exc)) from None
-    if isinstance(doc, dict):
-        return {k: clean_plan_document(v, str(k), f"{where}.{str(k)[:40]}") for k, v in doc.items()}
-    if isinstance(doc, list):
-        return [clean_plan_document(v, key, f"{where}[{i}]") for i, v in enumerate(doc)]
-    return doc
+def clean_plan_document(doc: Any) -> Any:
+    """The plan document with every text cleaned (control characters and terminal escape sequences
+    removed) and within its size limit, else FormatError naming the field: plan texts come from
+    files and reach terminals, screens and published reports. Year files follow the same rules."""
+    return clean_document(doc, where="plan")
 
 
 def check_date_in_year(day: date, year: int, what: str) -> None:
@@ -163,7 +153,7 @@ def _line_of_id(text: str, error: InvalidId) -> int | None:
     lines = []
     for match in _ID_ASSIGNMENT.finditer(text):
         try:
-            value = clean_plan_document(tomllib.loads(f"v = {match.group(1)}")["v"], "id")  # as the model saw it
+            value = clean_document(tomllib.loads(f"v = {match.group(1)}")["v"], "id")  # as the model saw it
         except (tomllib.TOMLDecodeError, FormatError):
             continue
         if value == error.value or (error.duplicate and value.lower() == error.value.lower()):

@@ -21,7 +21,7 @@ from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
 from itacheck.domain.fiscal import fiscal_year_of
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR
 from itacheck.domain.model import AuditEntry, Plan, Record, plan_for_year
-from itacheck.domain.text import check_link, clean_text
+from itacheck.domain.text import MAX_LINE, check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
 from itacheck.store.codec import plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
@@ -130,6 +130,7 @@ class Repository:
     # --- writing ---------------------------------------------------------------------------
 
     def _audit(self, db, action: str, summary: str, record: Record | None = None, **extra) -> None:
+        summary = clean_text(summary, limit=MAX_LINE, what="summary", multiline=False)  # may name a file
         doc = {"at": datetime.now().isoformat(timespec="seconds"), "user": self.user, "action": action,
                "summary": summary, **extra}
         if record is not None:

@@ -23,17 +23,26 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from itacheck.store.backups import Backups
 from itacheck.store.errors import CorruptFile, StoreError
+from itacheck.store.filetext import TextFindings, listed
 from itacheck.store.lockfile import LockFile, lock_timeout_from_environment
 from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
 from itacheck.store.yearformat import (APP, MIGRATIONS, SCHEMA_VERSION, Damaged, copy_data, damage_message,
                                        parse, serialise)
+
+
+class Restored(NamedTuple):
+    """What `YearFile.restore` did: where the replaced file was kept, and the fields of the
+    restored file whose control characters or escape sequences were removed."""
+
+    kept: Path | None
+    cleaned: tuple[str, ...]
 
 
 class _TransactionStorage(Storage):
@@ -109,7 +118,7 @@ class YearFile:
         digest = hashlib.blake2b(raw, digest_size=20).digest()
         if self._snapshot and self._snapshot[0] == digest:
             return copy_data(self._snapshot[1])
-        data = self._parse(raw)
+        data, _ = self._parse(raw)
         self._snapshot = (digest, data)
         return copy_data(data)
 
@@ -117,11 +126,17 @@ class YearFile:
         """The error for a file whose content is wrong (``reason``), naming it and what to do."""
         return CorruptFile(f"{damage_message(self.path, reason)}. {self.backup_store.restore_hint()}")
 
-    def _parse(self, raw: bytes) -> dict[str, Any]:
+    def _parse(self, raw: bytes, *, thorough: bool = False) -> tuple[dict[str, Any], TextFindings]:
         try:
-            return parse(raw, self.path)
+            return parse(raw, self.path, thorough=thorough)
         except Damaged as exc:
             raise CorruptFile(f"{exc}. {self.backup_store.restore_hint()}") from None
+
+    def text_findings(self) -> TextFindings:
+        """What the rules for text from files find in the file as it is now (for `check`): the
+        fields that reads clean, and links a report would never make live."""
+        raw = self._read_raw()
+        return TextFindings() if raw is None else self._parse(raw, thorough=True)[1]
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -161,7 +176,7 @@ class YearFile:
         digest = hashlib.blake2b(raw, digest_size=20).digest()
         if self._snapshot and self._snapshot[0] == digest:  # unchanged since it was last checked
             return copy_data(self._snapshot[1])
-        return self._parse(raw)
+        return self._parse(raw)[0]
 
     def _stage(self, data: dict[str, Any]) -> None:
         if not self._held:
@@ -240,11 +255,20 @@ class YearFile:
         self.backup(reason="auto")
         self.backup_store.prune_automatic()
 
-    def restore(self, source: Path) -> Path | None:
+    def restore(self, source: Path) -> Restored:
         """Replace the year file by ``source`` (checked first: an itacheck database of this year);
-        the replaced file, even a corrupt one, is kept in ``backups/``."""
+        the replaced file, even a corrupt one, is kept in ``backups/``.
+
+        ``source`` meets the rules of `plan import`: its texts are brought in cleaned (control
+        characters and escape sequences removed; the fields are named in the result, and nothing
+        of the evidence is lost), and a text over its size limit or a record link that is not an
+        http(s) URL is refused, as nothing short of dropping evidence would make it pass."""
         raw = Path(source).read_bytes()
-        data = YearFile(Path(source))._parse(raw)
+        data, findings = YearFile(Path(source))._parse(raw, thorough=True)
+        if findings.bad_links:
+            raise ValueError(f"{source} มีลิงก์ที่ไม่ใช่ http(s) จึงไม่กู้คืน ({source} holds links that are not "
+                             f"http(s) URLs, so nothing was restored: {listed(findings.bad_links)}; correct or "
+                             "remove them first)")
         plan = next(iter(data.get("plan", {}).values()), None)
         year = _year_of_name(self.path)
         if year is not None and isinstance(plan, dict) and plan.get("year") not in (None, year):
@@ -252,9 +276,9 @@ class YearFile:
                              f"{self.path.stem}: name the file after its year (e.g. {plan.get('year')}.json)")
         with self.transaction_raw():
             kept = self.backup(reason="before-restore")
-            atomic_write_bytes(self.path, raw, file_mode(self.path.parent))
+            atomic_write_bytes(self.path, serialise(data) if findings.cleaned else raw, file_mode(self.path.parent))
             self._snapshot = None
-            return kept
+            return Restored(kept, findings.cleaned)
 
     @contextmanager
     def transaction_raw(self) -> Iterator[None]:

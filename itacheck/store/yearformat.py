@@ -16,6 +16,7 @@ from typing import Any
 
 from itacheck.store.codec import plan_from_dict, record_from_dict
 from itacheck.store.errors import NewerSchema
+from itacheck.store.filetext import TextFindings, clean_year_data
 
 SCHEMA_VERSION = 1
 APP = "itacheck"
@@ -49,9 +50,11 @@ def serialise(data: dict[str, dict[str, Any]]) -> bytes:
     return "".join(parts).encode("utf-8", "backslashreplace")
 
 
-def parse(raw: bytes, path: Path) -> dict[str, Any]:
-    """The checked content of the year file ``path`` whose bytes are ``raw``. Raises `Damaged`,
-    or `NewerSchema` for a file written by a newer itacheck."""
+def parse(raw: bytes, path: Path, *, thorough: bool = False) -> tuple[dict[str, Any], TextFindings]:
+    """The checked content of the year file ``path`` whose bytes are ``raw``, its texts cleaned by
+    the rules for text from files (see `filetext`), and which fields those rules changed (or, when
+    ``thorough``, would refuse). Raises `Damaged`, or `NewerSchema` for a file written by a newer
+    itacheck."""
     if not raw.strip():
         raise Damaged(f"ไฟล์ฐานข้อมูล {path} ว่างเปล่า (database file is empty)")
     try:
@@ -76,8 +79,12 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
                 isinstance(k, str) and k.isdigit() and isinstance(v, dict) for k, v in table.items()):
             raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย: ตาราง {name!r} ผิดรูปแบบ "
                           f"(database file is corrupt: table {name[:40]!r} is malformed)")
+    try:
+        findings = clean_year_data(data, raw, thorough=thorough)
+    except (ValueError, RecursionError) as exc:
+        raise Damaged(damage_message(path, str(exc)[:200])) from None
     _check_documents(data, path)
-    return data
+    return data, findings
 
 
 def damage_message(path: Path, reason: str) -> str:

@@ -96,6 +96,36 @@ MUTATIONS: dict[str, tuple[str, str, str, list[str]]] = {
         "",
         ["test_hostile_input.py::test_plan_import_strips_terminal_escapes_from_every_text"],
     ),
+    "trust-year-file-text": (
+        "itacheck/store/yearformat.py",
+        "        findings = clean_year_data(data, raw, thorough=thorough)\n",
+        "        findings = TextFindings()  # MUTATION: trust the texts of the file\n",
+        ["test_year_file_text.py::test_the_terminal_never_gets_an_escape_from_the_file"],
+    ),
+    "audit-name-from-environment": (
+        "itacheck/store/repository.py",
+        "        entry = pwd.getpwuid(uid)\n",
+        "        entry = pwd.getpwnam(os.environ.get('LOGNAME') or pwd.getpwuid(uid).pw_name)  # MUTATION\n",
+        ["test_audit_identity.py"],
+    ),
+    "exports-on-the-umask": (
+        "itacheck/store/outputs.py",
+        "    if private:\n",
+        "    if False:  # MUTATION: data exports follow the umask\n",
+        ["test_output_files.py::test_data_exports_are_private_whatever_the_umask"],
+    ),
+    "replace-whatever-is-there": (
+        "itacheck/store/outputs.py",
+        "    if st is not None and not stat.S_ISREG(st.st_mode):\n",
+        "    if False:  # MUTATION: rename over devices, FIFOs, links\n",
+        ["test_output_files.py::test_an_output_path_that_is_not_a_regular_file_is_refused_and_left_alone"],
+    ),
+    "no-records-limit": (
+        "itacheck/store/repository.py",
+        "            _check_room_for_a_record(db, year)\n",
+        "",
+        ["test_limits.py::test_a_year_holds_at_most_the_limit_of_records"],
+    ),
 }
 
 
