@@ -26,6 +26,9 @@ MONTHS_SHORT = (
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 )
 _MONTHS_EN = tuple(calendar.month_name[1:])
+#: Monday first, as ``datetime.date.weekday()`` counts.
+WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+_WEEKDAYS_EN = tuple(calendar.day_name)
 
 BE_OFFSET = 543
 MAX_INPUT_LENGTH = 100
@@ -50,6 +53,14 @@ _MONTH_BY_NAME = {
     for name in (*names, names[2][:3])
 }
 _MONTH_BY_NAME["sept"] = 9
+_MONTH_BY_NAME["กรกฏาคม"] = 7  # the common misspelling (ฏ for ฎ) found on official pages
+
+
+def month_number(word: str) -> int | None:
+    """1–12 for a month name as written (long, abbreviated with or without dots, English);
+    None for anything else, including ambiguous abbreviations such as ม.ย."""
+    return _MONTH_BY_NAME.get(_month_key(word).removeprefix("เดือน"))
+
 
 
 def month_number(word: str) -> int:
@@ -60,6 +71,21 @@ def month_number(word: str) -> int:
 _NUMERIC = re.compile(r"(\d+) ?([/.-]) ?(\d+) ?\2 ?(\d+)", re.ASCII)
 _WORDS = re.compile(r"(\d{1,2}) ?(\D+?) ?(\d+)", re.ASCII)
 _YEAR_ONLY = re.compile(r"(\D*?) ?(\d+)", re.ASCII)
+_MONTH_FIRST = re.compile(r"(\D+?) ?(\d{1,2}) ?, ?(\d{4})", re.ASCII)  # Oct 25, 2022
+_WEEKDAY_NUMBER = {name: number for number, name in enumerate(WEEKDAYS)} | {"พฤหัส": 3}
+_WEEKDAY_WORDS = "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True))
+# What stands before a date in letters and notices: "ประกาศ ณ วันที่", "ลว.", "เมื่อวันศุกร์ที่" ...
+_LEADING = re.compile(
+    r"(?:(?:ประกาศ|ให้ไว้|ปรับปรุง(?:ล่าสุด)?) ?)?(?:(?:ณ|เมื่อ|ลง|ลว\.?|ภายใน|ตั้งแต่|จนถึง|ถึง|ใน) ?)?"
+    rf"(?:วัน(?:(?P<weekday>{_WEEKDAY_WORDS}) ?(?:ที่)?|ที่) ?)?"
+)
+# ... and what follows it: a time of day (Thai "เวลา 10.00 น." or clock "10:00:00"), "เป็นต้นไป".
+_TRAILING = re.compile(
+    r"(?:,? ?(?:ตั้งแต่ ?)?เวลา ?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?: ?- ?\d{1,2}[.:]\d{2})? ?(?:น\.?)?"
+    r"|(?:,? |T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:am|pm|น\.?))?(?:z|[+-]\d{2}:?\d{2})?"
+    r"|,? \d{1,2}\.\d{2} ?น\.?)? ?(?:เป็นต้นไป)?$",
+    re.IGNORECASE,
+)
 
 
 def to_thai_digits(s: str) -> str:
@@ -207,19 +233,37 @@ def _build_date(year_ce: int, month: int, day: int) -> datetime.date:
 
 def parse_date(text: str) -> datetime.date:
     """Read a date as an officer would type or paste it (see the module tests for every
-    accepted form). Raises ValueError, and only ValueError, with a Thai/English message
-    meant to be shown to the user as is."""
+    accepted form), including the words agencies put around it: a leading ณ/ลง/ลว./เมื่อ/
+    ภายในวันที่ or weekday, a trailing time of day. Raises ValueError, and only ValueError,
+    with a Thai/English message meant to be shown to the user as is."""
     s = _normalise(text)
     if s is None:
         raise _cannot_read(
             text, f"ยาวเกิน {to_thai_digits(str(MAX_INPUT_LENGTH))} ตัวอักษร",
             f"longer than {MAX_INPUT_LENGTH} characters",
         )
-    if s.startswith("วันที่"):
-        s = s[len("วันที่"):].lstrip()
+    lead = _LEADING.match(s)
+    s = _TRAILING.sub("", s[lead.end():], count=1).strip()
     if not s:
         raise _cannot_read(text, "ไม่มีวันที่", "no date given")
+    day = _read_day(s, text)
+    if lead["weekday"]:
+        _check_weekday(day, _WEEKDAY_NUMBER[lead["weekday"]])
+    return day
 
+
+def _check_weekday(day: datetime.date, weekday: int) -> None:
+    """A weekday that contradicts the date is a typo in one of them: say which day it was."""
+    if day.weekday() != weekday:
+        shown = format_date(day)
+        raise ValueError(
+            f"วันที่ไม่ตรงกับวัน: {shown} เป็นวัน{WEEKDAYS[day.weekday()]} ไม่ใช่วัน{WEEKDAYS[weekday]}"
+            f" ({day.isoformat()} was a {_WEEKDAYS_EN[day.weekday()]}, not a {_WEEKDAYS_EN[weekday]})"
+        )
+
+
+def _read_day(s: str, text: str) -> datetime.date:
+    """The date itself, once the words around it are gone; ``text`` is what the user gave."""
     if m := _NUMERIC.fullmatch(s):
         first, _, middle, last = m.groups()
         if len(first) == 4 and len(last) <= 2:  # year first: 2022-10-25
@@ -236,6 +280,9 @@ def parse_date(text: str) -> datetime.date:
             return _build_date(_resolve_year(year, era), _MONTH_BY_NAME[key], int(day))
         if any(ch.isalpha() for ch in key):
             raise _cannot_read(text, f"ไม่รู้จักชื่อเดือน {words!r}", f"unknown month {words!r}")
+
+    if (m := _MONTH_FIRST.fullmatch(s)) and (month := month_number(m.group(1))):
+        return _build_date(_resolve_year(m.group(3), None), month, int(m.group(2)))
 
     raise _cannot_read(text, "ไม่ใช่รูปแบบวันที่ที่รู้จัก", "is not a known date form")
 

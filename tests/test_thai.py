@@ -134,6 +134,69 @@ def test_parse_date_accepts(text, expected):
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leading word, as dates stand in letters, notices and reports
+        ("เมื่อวันที่ ๓๑ มีนาคม ๒๕๖๖", MAR_31),
+        ("ณ วันที่ 31 มีนาคม 2566", MAR_31),
+        ("ณ ๓๑ มีนาคม ๒๕๖๖", MAR_31),
+        ("ลงวันที่ 31 มี.ค. 66", MAR_31),
+        ("ลง 31 มี.ค.66", MAR_31),
+        ("ลว.31 มี.ค.66", MAR_31),
+        ("ลว 31 มี.ค. 2566", MAR_31),
+        ("ภายในวันที่ 31 มีนาคม 2566", MAR_31),
+        ("ตั้งแต่วันที่ 31 มีนาคม 2566", MAR_31),
+        ("ในวันที่ 31มีนาคม 2566", MAR_31),
+        ("ประกาศ ณ วันที่ ๓๑ มีนาคม พ.ศ. ๒๕๖๖", MAR_31),
+        ("ให้ไว้ ณ วันที่ 31 มีนาคม พ.ศ. 2566", MAR_31),
+        ("ประกาศเมื่อ 31 มี.ค. 2566", MAR_31),
+        ("ปรับปรุง 31 มี.ค. 66", MAR_31),
+        ("ปรับปรุงเมื่อ 31 มีนาคม 2023 เวลา 04:14:12", MAR_31),
+        # a weekday before the day, with or without a space before ที่
+        ("วันศุกร์ที่ ๓๑ มีนาคม ๒๕๖๖", MAR_31),
+        ("ในวันศุกร์ที่ ๓๑ เดือน มีนาคม ๒๕๖๖", MAR_31),
+        ("วันศุกร์ ที่ 31 มีนาคม 2566", MAR_31),
+        ("วันอังคารที่ 25 ตุลาคม 2565", OCT_25),
+        # a trailing time, Thai style or clock style, and "from then on"
+        ("25 ตุลาคม 2565 เวลา 10.00", OCT_25),
+        ("วันที่ 25 ตุลาคม 2565 เวลา ๑๐.๐๐ น.", OCT_25),
+        ("วันอังคารที่ 25 ตุลาคม 2565 ตั้งแต่เวลา 13.30 น. เป็นต้นไป", OCT_25),
+        ("ในวันที่ ๒๕ ตุลาคม ๒๕๖๕ ตั้งแต่เวลา ๑๖.๓๐ น.เป็นต้นไป", OCT_25),
+        ("ในวันที่ 25 ตุลาคม 2565 เป็นต้นไป", OCT_25),
+        ("25 ต.ค. 2022 11:00:00", OCT_25),
+        ("25 พ.ย. 2565 13:50", datetime.date(2022, 11, 25)),
+        ("25 ตุลาคม 2565, 09:30น.", OCT_25),
+        # ISO date-times, as web pages and feeds carry them
+        ("2022-10-25T10:00", OCT_25),
+        ("2022-10-25T09:13:23", OCT_25),
+        ("2022-10-25 21:52:50", OCT_25),
+        ("2022-10-25T09:13:23+07:00", OCT_25),
+        # month first with a comma, as some content systems print it
+        ("Oct 25, 2022", OCT_25),
+        ("Oct 25, 2022 8:56:19 AM", OCT_25),
+        ("ตุลาคม 25, 2022", OCT_25),
+        # the common misspelling of July (ฏ for ฎ) and a stray dot after the day
+        ("10 กรกฏาคม 2562", datetime.date(2019, 7, 10)),
+        ("1. กรกฎาคม 2560", datetime.date(2017, 7, 1)),
+    ],
+)
+def test_parse_date_reads_dates_as_agencies_write_them(text, expected):
+    """Repro: each of these was refused ("cannot read the date") although a person reads one day."""
+    assert parse_date(text) == expected
+
+
+def test_a_weekday_that_does_not_match_the_date_is_refused():
+    message = _error("วันจันทร์ที่ 25 ตุลาคม 2565")  # 25 October 2022 was a Tuesday
+    assert "วันอังคาร" in message and "Tuesday" in message
+
+
+@pytest.mark.parametrize("text", ["8 ม.ย.63", "8 มย 63"])
+def test_an_abbreviation_of_two_months_is_refused_not_guessed(text):
+    """ม.ย. could be มิ.ย. (June) or เม.ย. (April)."""
+    assert "unknown month" in _error(text)
+
+
 @pytest.mark.parametrize("month", range(1, 13))
 def test_parse_date_knows_every_month_long_and_short(month):
     expected = datetime.date(2023, month, 1)
@@ -209,8 +272,9 @@ def test_ce_marker_on_a_two_digit_year_is_refused():
 @pytest.mark.parametrize(
     "text",
     [
-        "", "   ", "วันที่", "hello", "25 ตุลา 2565", "25 xyz 2565", "25 ตุลาคม 2565 เวลา 10.00",
-        "ตุลาคม 2565", "25 ตุลาคม", "25-10", "2022-10-25T10:00", "2022-10-2022",
+        "", "   ", "วันที่", "hello", "25 ตุลา 2565", "25 xyz 2565",
+        "ตุลาคม 2565", "25 ตุลาคม", "25-10", "2022-10-2022", "เมื่อวันที่ 17-18 พฤษภาคม 2565",
+        "วันที่เริ่มใช้งาน มีนาคม 2557", "25 ตุลาคม 2565 เวลา", "2022-10-25T", "25.10.65 น.",
         "[bold]25/10/2565[/]",
         "25/10-2565", "25 พ.ศ. 2565", "25\x0010\x002565", "٢٥/١٠/٢٥٦٥",
     ],
