@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from itacheck.domain.cadence import Cadence, describe, occurrences_for, parse_cadence
+from itacheck.domain.cadence import Cadence, describe, occurrences_for, parse_cadence, read_cadence
 
 
 def spans(cadence: Cadence, year: int = 2566):
@@ -108,3 +108,111 @@ def test_describe_in_thai_and_english():
     assert describe(Cadence("once", due=date(2022, 10, 31))) == "ภายในวันที่ ๓๑ ตุลาคม ๒๕๖๕"
     assert describe(Cadence("once", due=date(2022, 10, 31)), digits="arabic") == "ภายในวันที่ 31 ตุลาคม 2565"
     assert describe(Cadence("monthly"), lang="en") == "monthly"
+
+
+# Shapes agencies write beyond the reference report (tests/data/wording_corpus.toml has them as found).
+ONCE = lambda y, m, d: Cadence("once", due=date(y, m, d))  # noqa: E731
+YEARLY_ON = lambda m, d=-1: Cadence("rrule", rule=f"FREQ=YEARLY;BYMONTH={m};BYMONTHDAY={d}")  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # yearly wording
+        ("รายงานผลการจัดซื้อจัดจ้าง หรือการจัดหาพัสดุประจำปี", Cadence("yearly")),
+        ("มาตรการป้องกันการรับสินบน ในปีงบประมาณ พ.ศ. ๒๕๖๗", Cadence("yearly")),
+        ("ประเมินผล 1 ครั้งต่อปีงบประมาณ", Cadence("yearly")),
+        ("ตรวจสอบคุณภาพน้ำเป็นประจำทุกปี", Cadence("yearly")),
+        # a named quarter, with or without its year
+        ("รายงานผลไตรมาสที่ ๒", YEARLY_ON(3)),
+        ("ไตรมาสที่ 2 หรือไตรมาสที่ 3", YEARLY_ON(6)),
+        ("รายงานผลไตรมาสที่ ๒/๒๕๖๗", ONCE(2024, 3, 31)),
+        ("ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2567", ONCE(2023, 12, 31)),
+        # an explicit deadline next to a frequency word: the deadline wins
+        ("รายงานทุก ๖ เดือน ภายในวันที่ ๓๑ มีนาคม ๒๕๖๗", ONCE(2024, 3, 31)),
+        ("งวดไตรมาสที่ 1 ให้รายงานภายในวันที่ 11 กุมภาพันธ์ 2562", ONCE(2019, 2, 11)),
+        ("รายงานการกำกับติดตาม การดำเนินงานประจำปี รอบ 6 เดือน ปี 2564", ONCE(2021, 3, 31)),
+        ("ก่อนวันที่ 1 เมษายน 2569", ONCE(2026, 3, 31)),
+        # "ครั้งที่ ๑ … ครั้งที่ ๒ …" with months
+        ("ครั้งที่ ๑ ภายในเดือนมีนาคม ๒๕๖๗ ครั้งที่ ๒ ภายในเดือนกันยายน ๒๕๖๗",
+         Cadence("semiannual", due_months=(3, 9))),
+        ("ครั้งที่ 1 เดือน มีนาคม 2566", ONCE(2023, 3, 31)),
+        # progress rounds, months counted from 1 October
+        ("รายงานความก้าวหน้ารอบ ๓ ๖ ๙ และ ๑๒ เดือน", Cadence("quarterly")),
+        ("รอบ 6 และ 12 เดือน", Cadence("semiannual")),
+        ("ระบบ KPI Reporter รอบ 6 9 และ 12 เดือน", Cadence("rrule", rule="FREQ=YEARLY;BYMONTH=3,6,9;BYMONTHDAY=-1")),
+        ("รายงานการกำกับติดตามการดำเนินงานประจำปีรอบ 6 เดือน", YEARLY_ON(3)),
+        ("รอบ 12 เดือน", Cadence("yearly")),
+        # windows with a start and an end
+        ("ระยะเวลาดำเนินการ ตุลาคม ๒๕๖๖ – กันยายน ๒๕๖๗", Cadence("yearly")),
+        ("ระยะเวลาดำเนินการ มกราคม – มีนาคม ๒๕๖๗", ONCE(2024, 3, 31)),
+        ("รอบ 6 เดือน (1 ตุลาคม 2564 – 30 มีนาคม 2565)", ONCE(2022, 3, 30)),
+        ("(ในระหว่างวันที่ 15 กันยายน –19 ตุลาคม 2566)", ONCE(2023, 10, 19)),
+        ("ห้วงการรายงาน ไตรมาสที่ 2 (1 ม.ค. 66 - 31 มี.ค. 66)", ONCE(2023, 3, 31)),
+        ("การยื่นแบบ ตั้งแต่วันที่ 1 มกราคม ถึง วันที่ 28 กุมภาพันธ์ ของทุกปี", YEARLY_ON(2, 28)),
+        # a deadline without a year recurs in every fiscal year
+        ("ยื่นแบบภายในเดือนมีนาคม ของทุกปี", YEARLY_ON(3)),
+        ("อย่างน้อยปีละหนึ่งครั้งภายในเดือนธันวาคมของทุกปี", YEARLY_ON(12)),
+        ("ภายในวันที่ 29 กุมภาพันธ์ ของทุกปี", YEARLY_ON(2)),  # also in years without a 29th
+        # days of the month, weekdays, days
+        ("ภายในวันที่ 26 ของทุกเดือน", Cadence("rrule", rule="FREQ=MONTHLY;BYMONTHDAY=26")),
+        ("รายงานเป็นประจำทุกเดือนภายในวันที่ 7 ของเดือนถัดไป", Cadence("rrule", rule="FREQ=MONTHLY;BYMONTHDAY=7")),
+        ("ในวันที่ 1 และ วันที่ 15 ของทุกเดือน", Cadence("rrule", rule="FREQ=MONTHLY;BYMONTHDAY=1,15")),
+        ("เข้าจัดเก็บ ทุกวันศุกร์ที่ 2 ของเดือน", Cadence("rrule", rule="FREQ=MONTHLY;BYDAY=2FR")),
+        ("ประชุมทุกวันจันทร์", Cadence("rrule", rule="FREQ=WEEKLY;BYDAY=MO")),
+        ("ตรวจสอบสัปดาห์ละ 1 ครั้ง", Cadence("rrule", rule="FREQ=WEEKLY")),
+        ("ระหว่างเวลา 13.00-13.30 น.ของทุกวัน", Cadence("rrule", rule="FREQ=DAILY")),
+        ("สรุปผลการจัดซื้อจัดจ้างรายเดือน", Cadence("monthly")),
+        ("การรายงานผลการดำเนินงานประจำปี (รายไตรมาส)", Cadence("quarterly")),
+    ],
+)
+def test_wording_beyond_the_reference_is_read_as_a_person_would(text, expected):
+    """Repro: before, each of these gave None or another cadence (e.g. "ไตรมาสที่ ๒" nothing,
+    "รายงานทุก ๖ เดือน ภายในวันที่ ๓๑ มีนาคม ๒๕๖๗" semiannual instead of the stated deadline)."""
+    got = parse_cadence(text)
+    assert got is not None and got.kind == expected.kind
+    assert [(o.key, o.start, o.due) for o in occurrences_for(got, 2567)] == \
+        [(o.key, o.start, o.due) for o in occurrences_for(expected, 2567)] or got.due == expected.due
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("แจ้งผลภายใน ๑๕ วัน นับแต่ได้รับเรื่อง", "counted from an event"),
+        ("ประกาศเผยแพร่แผนการจัดซื้อจัดจ้างประจำปี ภายใน 30 วัน", "counted from an event"),
+        ("ให้ใช้บังคับเมื่อพ้นกำหนดเก้าสิบวันนับแต่วันประกาศ", "counted from an event"),
+        ("มีกำหนดไม่เกิน ๑๕ วัน", "a length of time"),
+        ("แผนอัตรากำลัง 3 ปี ประจำปีงบประมาณ พ.ศ. 2561 – 2563", "more than one fiscal year"),
+        ("1 มิถุนายน 2548 – 31 พฤษภาคม 2550", "more than one fiscal year"),
+        ("มีรายงานการประชุม อย่างน้อย 1 ครั้ง", "how many times"),
+        ("รายงานผลในปีที่ผ่านมา (ปีงบประมาณ พ.ศ. 2564)", "names a year"),
+        ("การรายงานตามเอกสารงบประมาณรายจ่ายประจำปี", "no frequency or deadline"),
+        ("รายงานผู้บริหาร", "no frequency or deadline"),
+        ("ประจำปี 2566 (รอบตุลาคม)", "which year"),
+        ("ภายในวันที่ 31 เมษายน 2566", "April 2566 has 30 days"),
+        ("ครั้งที่ 1 ภายในวันที่ 15 มกราคม 2567 ครั้งที่ 2 ภายในวันที่ 20 พฤษภาคม 2567", "several deadlines"),
+    ],
+)
+def test_wording_with_no_calendar_cadence_is_unknown_with_the_reason(text, reason):
+    """Repro: "ประกาศเผยแพร่แผน…ประจำปี ภายใน 30 วัน" was not flagged; a wrong guess is worse than none."""
+    reading = read_cadence(text)
+    assert reading.cadence is None
+    assert reason in reading.reason
+    assert reading.reason.split(" (")[0]  # Thai first, English in brackets
+
+
+def test_the_reading_names_the_words_that_gave_it():
+    text = "เจ้าหน้าที่รายงานให้ผู้บริหารทราบทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม ของทุกปี"
+    reading = read_cadence(text)
+    assert reading.cadence == Cadence("semiannual", due_months=(4, 10))
+    assert reading.matched == "ทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม"
+    assert text[reading.span[0]:reading.span[1]] == reading.matched and reading.reason == ""
+    late = read_cadence("จัดทำรายงาน ภายในวันที่ ๑๕ มกราคม ๒๕๖๖ และแจ้งผู้บริหาร")
+    assert late.matched == "ภายในวันที่ ๑๕ มกราคม ๒๕๖๖"
+    event = read_cadence("แจ้งผลภายใน ๑๕ วัน นับแต่ได้รับเรื่อง")
+    assert event.matched == "ภายใน ๑๕ วัน" and event.cadence is None
+
+
+def test_parse_cadence_is_the_cadence_of_the_reading():
+    for text in ("ทุกไตรมาส", "รายงานผู้บริหาร", "ภายในเดือนเมษายน ๒๕๖๖", "ไตรมาสที่ ๒"):
+        assert parse_cadence(text) == read_cadence(text).cadence

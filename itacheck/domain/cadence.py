@@ -1,13 +1,12 @@
 """How often a task must be done and reported, and the occurrences that follows from it.
 
 Real Thai measures say this in words ("ไตรมาสละ ๑ ครั้ง", "ทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม");
-`parse_cadence` suggests a cadence from such wording and `occurrences_for` expands a cadence into the
-dated occurrences that statuses and reports are computed from.
+`read_cadence` (in cadence_wording) reads a cadence from such wording and `occurrences_for` expands a
+cadence into the dated occurrences that statuses and reports are computed from.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -137,52 +136,6 @@ def occurrence_on(occurrences: Sequence[Occurrence], day: date, recorded: Collec
     return next((o for o in occurrences if o.start <= day <= o.end), None)
 
 
-# --- Thai wording -------------------------------------------------------------------------------
-
-_MONTH_WORDS = "|".join(sorted((re.escape(m) for m in thai.MONTHS_LONG), key=len, reverse=True))
-
-_SEMIANNUAL = re.compile(r"ทุก\s*(6|หก)\s*เดือน|รอบ\s*(6|หก)\s*เดือน|ปีละ\s*(2|สอง)\s*ครั้ง|ครึ่งปี|ราย\s*6\s*เดือน|semi-?annual|half-?year")
-_QUARTERLY = re.compile(r"ไตรมาส\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ทุก\s*ไตรมาส|ทุก\s*(3|สาม)\s*เดือน|ราย\s*ไตรมาส|quarterly")
-_MONTHLY = re.compile(r"ทุก\s*เดือน(?!\s*(" + _MONTH_WORDS + r"))|เดือน\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ราย\s*เดือน|monthly")
-_YEARLY = re.compile(r"ปี\s*ละ\s*(1|หนึ่ง)\s*ครั้ง|ทุก\s*ปี(?!\s*งบ)|ราย\s*ปี|yearly|annual")
-_CONTINUOUS = re.compile(r"ต่อเนื่อง|สม่ำเสมอ|เป็นประจำ|ตลอด\s*(ปี|เวลา)|continuous")
-_BY_MONTH = re.compile(r"ภายใน\s*(?:เดือน)?\s*(" + _MONTH_WORDS + r")\s*(?:พ\.?\s*ศ\.?)?\s*(\d{4})")
-_BY_DATE = re.compile(r"ภายใน\s*วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.?\s*ศ\.?)?\s*\d{2,4})")
-_DUE_MONTHS = re.compile(r"เดือน\s*(" + _MONTH_WORDS + ")")
-
-
-def parse_cadence(text: str) -> Cadence | None:
-    """Suggest a cadence from Thai wording; ``None`` when the wording names none (the user chooses).
-
-    Frequencies win over deadlines because a recurring report often names its due months
-    ("ทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม"); "ภายใน ๑๕ วัน" after an event is not a calendar
-    cadence and gives ``None``.
-    """
-    s = thai.to_arabic_digits(text[:2000]).lower()
-    if _SEMIANNUAL.search(s):
-        months = tuple(thai.MONTHS_LONG.index(m) + 1 for m in _DUE_MONTHS.findall(s))
-        return Cadence("semiannual", due_months=months[:2] if len(months) >= 2 else ())
-    if _QUARTERLY.search(s):
-        return Cadence("quarterly")
-    if _MONTHLY.search(s):
-        return Cadence("monthly")
-    if m := _BY_DATE.search(s):
-        try:
-            return Cadence("once", due=thai.parse_date(m.group(1)))
-        except ValueError:
-            pass
-    if m := _BY_MONTH.search(s):
-        try:
-            return Cadence("once", due=month_end(thai.parse_date(f"1 {m.group(1)} {m.group(2)}")))
-        except ValueError:
-            pass
-    if _YEARLY.search(s):
-        return Cadence("yearly")
-    if _CONTINUOUS.search(s):
-        return Cadence("continuous")
-    return None
-
-
 def describe(cadence: Cadence, lang: str = "th", digits: str = "thai") -> str:
     """The cadence in words for the checklist and the report."""
     if lang == "en":
@@ -207,3 +160,7 @@ def describe(cadence: Cadence, lang: str = "th", digits: str = "thai") -> str:
         return f"ตามกำหนด ({cadence.rule})"
     return {"monthly": "ทุกเดือน", "quarterly": f"ไตรมาสละ {n(1)} ครั้ง", "yearly": f"ปีละ {n(1)} ครั้ง",
             "continuous": "อย่างต่อเนื่อง (ทุกเดือน)"}[cadence.kind]
+
+
+# The wording reader lives in its own module; parse_cadence stays importable from here for its callers.
+from itacheck.domain.cadence_wording import CadenceReading, parse_cadence, read_cadence  # noqa: E402

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
-from itacheck.domain.cadence import KINDS, occurrences_for, parse_cadence
+from itacheck.domain.cadence import KINDS, occurrences_for, parse_cadence, read_cadence
 from itacheck.domain.text import check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.codec import FormatError
@@ -69,8 +69,16 @@ def test_parse_date_and_parse_year_raise_only_value_error(text):
             assert result is not None
 
 
+#: Pieces of the wording agencies use, so that the cadence reader meets its own vocabulary in odd orders.
+thai_wording = st.lists(st.sampled_from([
+    "ทุก", "๖", "6", "เดือน", "ภายใน", "วันที่", "มีนาคม", "กุมภาพันธ์", "ก.ค.", "๒๕๖๖", "2567", "66", " ", "–", "-",
+    "ไตรมาสที่", "ไตรมาส", "รอบ", "ปีละ", "ครั้ง", "ของทุกปี", "ก่อน", "29", "30", "31", "1", "และ", "หรือ", "ถึง",
+    "ปีงบประมาณ", "พ.ศ.", "ประจำปี", "ทุกวัน", "ศุกร์", "ที่", "ของเดือน", "ครั้งที่", "นับแต่", "วัน", "/"]),
+    max_size=24).map("".join)
+
+
 @FAST
-@given(hostile_text, st.integers(2540, 2600))
+@given(st.one_of(hostile_text, thai_wording), st.integers(2540, 2600))
 def test_parse_cadence_never_fails_and_its_suggestion_is_usable(text, year):
     CASES["parse_cadence"] += 1
     cadence = parse_cadence(text)
@@ -78,6 +86,10 @@ def test_parse_cadence_never_fails_and_its_suggestion_is_usable(text, year):
         assert cadence.kind in KINDS
         occurrences = occurrences_for(cadence, year)
         assert occurrences and all(o.start <= o.end and o.key for o in occurrences)
+    reading = read_cadence(text)
+    assert reading.cadence == cadence
+    assert bool(reading.reason) == (cadence is None)  # no cadence without saying why
+    assert reading.span is None or text[reading.span[0]:reading.span[1]] == reading.matched
 
 
 @FAST
