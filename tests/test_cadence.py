@@ -163,6 +163,16 @@ YEARLY_ON = lambda m, d=-1: Cadence("rrule", rule=f"FREQ=YEARLY;BYMONTH={m};BYMO
         ("ตรวจสอบสัปดาห์ละ 1 ครั้ง", Cadence("rrule", rule="FREQ=WEEKLY")),
         ("ระหว่างเวลา 13.00-13.30 น.ของทุกวัน", Cadence("rrule", rule="FREQ=DAILY")),
         ("สรุปผลการจัดซื้อจัดจ้างรายเดือน", Cadence("monthly")),
+        # the end of the fiscal year, the first and last quarter or half, every 2 or 4 months
+        ("ดำเนินการให้แล้วเสร็จภายในสิ้นปีงบประมาณ พ.ศ. ๒๕๖๗", ONCE(2024, 9, 30)),
+        ("ดำเนินการให้แล้วเสร็จภายในสิ้นปีงบประมาณ", Cadence("yearly")),
+        ("รายงานภายในไตรมาสแรก", YEARLY_ON(12)),
+        ("ไตรมาสสุดท้าย", YEARLY_ON(9)),
+        ("สรุปผลครึ่งปีแรก", YEARLY_ON(3)),
+        ("สรุปผลครึ่งปีหลัง", YEARLY_ON(9)),
+        ("ประชุมทุก 2 เดือน", Cadence("rrule", rule="FREQ=YEARLY;BYMONTH=11,1,3,5,7,9;BYMONTHDAY=-1")),
+        ("ตรวจเยี่ยมทุก ๔ เดือน", Cadence("rrule", rule="FREQ=YEARLY;BYMONTH=1,5,9;BYMONTHDAY=-1")),
+        ("รายงานทุก 12 เดือน", Cadence("yearly")),
         ("การรายงานผลการดำเนินงานประจำปี (รายไตรมาส)", Cadence("quarterly")),
     ],
 )

@@ -8,12 +8,14 @@ they decide (tests/data/wording_corpus.toml holds real phrases for each):
    "1 ตุลาคม 2564 – 30 มีนาคม 2565" is due at its end) win over frequency words next to them: one is
    `once`; a window of exactly one fiscal year is `yearly`; two six months apart, due just after the
    halves, are `semiannual` with those due months.
-2. A round or quarter with its year ("รอบ 6 เดือน ปี 2564", "ไตรมาสที่ 2/2567") is `once` at its end.
-3. Deadlines without a year ("ภายในเดือนมีนาคม ของทุกปี", "ไตรมาสที่ 2", "รอบ 6 เดือน") fall once in
-   each fiscal year: an RRULE on that date; two six months apart keep the semiannual reading of the
-   reference report ("ทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม").
-4. Frequencies: days of the month, weekdays, days (RRULEs); progress rounds counted from 1 October
-   (3/6/9/12 quarterly, 6/12 semiannual); semiannual, quarterly, monthly, yearly, continuous words.
+2. A round, quarter or fiscal year with its year ("รอบ 6 เดือน ปี 2564", "ไตรมาสที่ 2/2567",
+   "ภายในสิ้นปีงบประมาณ พ.ศ. ๒๕๖๗") is `once` at its end.
+3. Deadlines without a year ("ภายในเดือนมีนาคม ของทุกปี", "ไตรมาสที่ 2", "ไตรมาสแรก", "ครึ่งปีแรก",
+   "รอบ 6 เดือน") fall once in each fiscal year: an RRULE on that date; two six months apart keep the
+   semiannual reading of the reference report ("ทุก ๖ เดือนภายในเดือนเมษายน และเดือนตุลาคม").
+4. Frequencies: days of the month, weekdays, days (RRULEs); every N months and progress rounds,
+   both counted from 1 October (3/6/9/12 quarterly, 6/12 semiannual, 2 or 4 months an RRULE);
+   semiannual, quarterly, monthly, yearly, continuous words.
 5. Otherwise no cadence, with the reason: a deadline counted from an event ("ภายใน 15 วัน นับแต่…"),
    a length of time, a period longer than a fiscal year, a number of times with no period, a year
    named without a deadline, or nothing at all.
@@ -65,7 +67,11 @@ _YEAR_OF = rf"\s*(?:ของ\s*)?ปี\s*(?:งบประมาณ)?\s*(?:{E
 # One separator token at a time, so that a long run of numbers cannot be split in many ways.
 _ROUNDS = re.compile(r"รอบ(?:ระยะเวลา)?\s*(\d{1,2}(?:(?:\s|เดือน|และ|,|/|รอบ)+\d{1,2})*)\s*เดือน")
 _ROUND_YEAR = re.compile(rf"รอบ\s*(3|6|9|12)\s*เดือน\s*(?:แรก)?{_YEAR_OF}")
-_QUARTER = re.compile(r"ไตรมาส\s*(?:ที่)?\s*([1-4])(?!\d|\s*ครั้ง)")
+_QUARTER = re.compile(r"ไตรมาส\s*(?:ที่)?\s*([1-4]|แรก|สุดท้าย)(?!\d|\s*ครั้ง)")
+_HALF = re.compile(r"ครึ่ง\s*ปี\s*(แรก|หลัง)")
+_EVERY_MONTHS = re.compile(r"ทุก\s*(\d{1,2})\s*เดือน")
+_FY_END = re.compile(rf"สิ้น\s*ปี\s*งบประมาณ\s*(?:{ERA}\s*)?(\d{{4}})(?!\d)")
+_QUARTER_NUMBER = {"แรก": "1", "สุดท้าย": "4"}
 _ALTERNATIVE = re.compile(r"\s*(?:หรือ|/|,)\s*")
 _QUARTER_YEAR = re.compile(rf"ไตรมาส\s*(?:ที่)?\s*([1-4])\s*(?:/\s*(\d{{4}})|{_YEAR_OF})")
 _NAMED_YEAR = re.compile(rf"ประจำ\s*ปี\s*(?:งบประมาณ)?\s*(?:{ERA}\s*)?(\d{{4}})")
@@ -77,14 +83,14 @@ _FREQUENCIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((rule, re.compile(
     ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", r"ทุก\s*วันทำการ"),
     ("EVERY_WEEKDAY", rf"ทุก\s*วัน({_WD})(?!\s*ที่)"),
     ("FREQ=WEEKLY", r"ทุก\s*สัปดาห์|สัปดาห์\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|weekly"),
-    ("semiannual", r"ทุก\s*(?:6|หก)\s*เดือน|ปี\s*ละ\s*(?:2|สอง)\s*ครั้ง|ครึ่ง\s*ปี(?!แรก|หลัง)|ราย\s*(?:6|หก)\s*เดือน"
+    ("semiannual", r"ทุก\s*หก\s*เดือน|ปี\s*ละ\s*(?:2|สอง)\s*ครั้ง|ครึ่ง\s*ปี(?!แรก|หลัง)|ราย\s*(?:6|หก)\s*เดือน"
                    r"|semi-?annual|half-?year"),
-    ("quarterly", r"ไตรมาส\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|ทุก\s*(?:สิ้น)?\s*ไตรมาส|ทุก\s*(?:3|สาม)\s*เดือน|ราย\s*ไตรมาส"
+    ("quarterly", r"ไตรมาส\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|ทุก\s*(?:สิ้น)?\s*ไตรมาส|ทุก\s*สาม\s*เดือน|ราย\s*ไตรมาส"
                   r"|ประจำ\s*ไตรมาส|ปี\s*ละ\s*(?:4|สี่)\s*ครั้ง|quarterly"),
     ("monthly", rf"ทุก\s*(?:สิ้น|ต้น)?\s*เดือน(?!\s*(?:{MONTH_WORDS}))|เดือน\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|ราย\s*เดือน"
                 rf"|ประจำ\s*เดือน(?!\s*(?:{MONTH_WORDS}))|monthly"),
     ("FREQ=DAILY", rf"ทุก\s*วัน(?!\s*(?:ที่|ทำการ|{_WD}))|วัน\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|daily"),
-    ("yearly", rf"ปี\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|(?:1|หนึ่ง)\s*ครั้ง\s*ต่อ\s*ปี|ทุก\s*ปี|ราย\s*ปี"
+    ("yearly", rf"ปี\s*ละ\s*(?:1|หนึ่ง)?\s*ครั้ง|(?:1|หนึ่ง)\s*ครั้ง\s*ต่อ\s*ปี|ทุก\s*ปี|ราย\s*ปี|สิ้น\s*ปี\s*งบประมาณ"
                rf"|ใน\s*ปี\s*งบประมาณ\s*(?:{ERA}\s*)?\d{{4}}|yearly|annual"),
     ("continuous", r"ต่อเนื่อง|สม่ำเสมอ|เป็นประจำ(?!\s*ทุก)|ตลอด\s*(?:ทั้ง)?\s*(?:ปี|เวลา)|continuous"),
 ))
@@ -155,6 +161,8 @@ def _from_dated(deadlines: list[Deadline]) -> _Found | None:
 
 
 def _from_round_or_quarter_year(s: str) -> _Found | None:
+    if m := _FY_END.search(s):
+        return _round_end(int(m[1]), 12), m.span(), ""
     if m := _ROUND_YEAR.search(s):
         return _round_end(int(m[2]), int(m[1])), m.span(), ""
     if m := _QUARTER_YEAR.search(s):
@@ -180,8 +188,10 @@ def _from_yearless(s: str, deadlines: list[Deadline]) -> _Found | None:
     if quarters:  # "ไตรมาสที่ 2 หรือไตรมาสที่ 3": by the later one
         gaps = (s[a.end():b.start()] for a, b in zip(quarters, quarters[1:]))
         alternatives = all(_ALTERNATIVE.fullmatch(gap) for gap in gaps)
-        chosen = [max(quarters, key=lambda q: q[1])] if alternatives else quarters
-        yearless += [Deadline(round_end_month(3 * int(q[1])), None, None, q.span()) for q in chosen]
+        chosen = [max(quarters, key=lambda q: _QUARTER_NUMBER.get(q[1], q[1]))] if alternatives else quarters
+        yearless += [Deadline(round_end_month(3 * int(_QUARTER_NUMBER.get(q[1], q[1]))), None, None, q.span())
+                     for q in chosen]
+    yearless += [Deadline(3 if h[1] == "แรก" else 9, None, None, h.span()) for h in _HALF.finditer(s)]
     rounds = _rounds(s)
     if rounds and len(rounds[0]) == 1 and rounds[0] != {12}:
         (months,) = rounds[0]
@@ -218,6 +228,13 @@ def _frequency(s: str) -> _Found | None:
         days = [int(n) for n in re.findall(r"\d+", m[0])]
         if all(1 <= d <= 31 for d in days):
             return Cadence("rrule", rule=f"FREQ=MONTHLY;BYMONTHDAY={','.join(map(str, days))}"), m.span(), ""
+    every = _EVERY_MONTHS.search(s)
+    if every and int(every[1]) in (1, 2, 3, 4, 6, 12):  # "ทุก 4 เดือน": windows of 4 months from October
+        step = int(every[1])
+        kind = {1: "monthly", 3: "quarterly", 6: "semiannual", 12: "yearly"}.get(step)
+        months = ",".join(str(round_end_month(r)) for r in range(step, 13, step))
+        cadence = Cadence(kind) if kind else Cadence("rrule", rule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY=-1")
+        return cadence, every.span(), ""
     rounds = _rounds(s)
     if rounds and (len(rounds[0]) > 1 or rounds[0] == {12}):
         kind = {frozenset({3, 6, 9, 12}): "quarterly", frozenset({6, 12}): "semiannual",
