@@ -4,11 +4,13 @@ import pytest
 
 from itacheck.domain.fiscal import (
     current_round,
+    default_year,
     fiscal_month_index,
     fiscal_round,
     fiscal_year_end,
     fiscal_year_of,
     fiscal_year_start,
+    report_deadline,
 )
 
 
@@ -44,15 +46,28 @@ def test_fiscal_months_count_from_october():
     assert fiscal_month_index(date(2022, 10, 31)) == 1
 
 
-def test_current_round_is_half_until_march_then_full():
+def test_a_round_stays_current_until_its_report_is_due():
+    """The half-year report is made in April and the annual one in October: until then the round
+    they report on is the one shown (before, April already showed the whole year)."""
     assert current_round(date(2023, 3, 31)) == fiscal_round(2566, "half")
-    assert current_round(date(2023, 4, 1)) == fiscal_round(2566, "full")
+    assert current_round(date(2023, 4, 30)) == fiscal_round(2566, "half")
+    assert current_round(date(2023, 5, 1)) == fiscal_round(2566, "full")
     assert current_round(date(2026, 11, 28)) == fiscal_round(2570, "half")
+    assert report_deadline(fiscal_round(2566, "half")) == date(2023, 4, 30)
+    assert report_deadline(fiscal_round(2566, "full")) == date(2023, 10, 31)
+
+
+def test_last_year_is_the_default_while_its_annual_report_is_due():
+    assert default_year([2566, 2567], date(2023, 10, 31)) == 2566
+    assert default_year([2566, 2567], date(2023, 11, 1)) == 2567
+    assert default_year([2567], date(2023, 10, 15)) == 2567
+    assert default_year([2565, 2566], date(2026, 1, 1)) == 2566
+    assert default_year([], date(2026, 1, 1)) is None
 
 
 def test_default_round_is_todays_round_this_year_and_the_whole_year_for_others():
     from itacheck.domain.fiscal import default_round
 
     assert default_round(2566, date(2023, 3, 31)) == fiscal_round(2566, "half")
-    assert default_round(2566, date(2023, 4, 1)) == fiscal_round(2566, "full")
+    assert default_round(2566, date(2023, 5, 1)) == fiscal_round(2566, "full")
     assert default_round(2566, date(2026, 11, 28)) == fiscal_round(2566, "full")

@@ -7,6 +7,7 @@ that keys such as ``2566-M01`` sort in reporting order.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,13 +91,32 @@ def fiscal_round(year_be: int, name: str) -> Round:
     raise ValueError(f"unknown round {name!r}: use one of {', '.join(ROUND_NAMES)}")
 
 
+def report_deadline(rnd: Round) -> date:
+    """When the report of a round is due: the end of the month after it (the half-year report of
+    October–March by the end of April, the annual one by the end of October)."""
+    return month_end(rnd.end + relativedelta(months=1))
+
+
 def current_round(today: date) -> Round:
-    """The round an officer most likely wants today: the half-year one until March, then the year."""
+    """The round an officer most likely wants today: the half-year one until its report is due
+    (through April), then the whole year."""
     year = fiscal_year_of(today)
-    return fiscal_round(year, "half" if fiscal_month_index(today) <= 6 else "full")
+    half = fiscal_round(year, "half")
+    return half if today <= report_deadline(half) else fiscal_round(year, "full")
 
 
 def default_round(year_be: int, today: date) -> Round:
     """The round to show for ``year_be`` when none is asked for: today's round in the current
     fiscal year; the whole year for any other (an older year's half-year round is long closed)."""
     return current_round(today) if fiscal_year_of(today) == year_be else fiscal_round(year_be, "full")
+
+
+def default_year(years: Collection[int], today: date) -> int | None:
+    """The year to open when none is asked for: last year while its annual report is still due
+    (through October), else this fiscal year when it has a plan, else the latest that has one."""
+    if not years:
+        return None
+    this = fiscal_year_of(today)
+    if this - 1 in years and today <= report_deadline(fiscal_round(this - 1, "full")):
+        return this - 1
+    return this if this in years else max(years)

@@ -18,7 +18,7 @@ from tinydb import Query, TinyDB
 
 from itacheck import thai
 from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
-from itacheck.domain.fiscal import fiscal_year_of
+from itacheck.domain.fiscal import default_year as default_year_of
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR
 from itacheck.domain.model import AuditEntry, Plan, Record, plan_for_year
 from itacheck.domain.text import MAX_LINE, check_link, clean_text
@@ -314,9 +314,5 @@ def _check_room_for_a_record(db: TinyDB, year: int) -> None:
 
 
 def default_year(repo: Repository, today: date) -> int | None:
-    """The fiscal year of today when it has a plan, else the latest year that has one."""
-    years = repo.years()
-    if not years:
-        return None
-    this = fiscal_year_of(today)
-    return this if this in years else years[-1]
+    """See `itacheck.domain.fiscal.default_year`."""
+    return default_year_of(repo.years(), today)

@@ -170,6 +170,7 @@ TH: dict[str, str] = {
         "กู้คืนสิ่งที่การแก้ไขแผนนี้ลบไป ({summary}) พร้อมหลักฐานหรือไม่",
     "Restore": "กู้คืน",
     "Restored, with {n} records.": "กู้คืนแล้ว พร้อมหลักฐาน {n} รายการ",
+    "its report is due {day}": "รายงานรอบนี้ครบกำหนด {day}",
     "Start a plan": "เริ่มแผนใหม่",
     "When is it due?": "กำหนดเวลาของงานนี้",
     "How often": "ความถี่",

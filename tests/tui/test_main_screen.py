@@ -228,3 +228,14 @@ async def test_no_plan_notice_when_this_years_plan_is_open(app, settle):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert not any("plan copy" in n.message for n in app._notifications)
+
+
+async def test_in_april_the_half_year_round_is_still_shown_and_its_report_deadline_said(repo, settle) -> None:
+    """The half-year report (October–March) is made in April: the round it reports on stays the
+    default until the end of April, and the header says when the report is due."""
+    app = make_app(repo, today=date(2023, 4, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.period == Period(2566, "half", date(2023, 4, 20))
+        bar = _text(app.screen.query_one("#period-bar", Static))
+        assert "รายงานรอบนี้ครบกำหนด ๓๐ เม.ย. ๖๖" in bar

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from itacheck.domain.fiscal import fiscal_round, report_deadline
 from itacheck.domain.model import Record
 from itacheck.domain.status import MeasureStatus
 from itacheck.store.errors import AlreadyRecorded
@@ -77,6 +78,9 @@ class MainScreen(Localised, Screen[None]):
     def _bar_text(self, snapshot: Snapshot) -> str:
         lang, period = self.lang, snapshot.period
         parts = [display.period_label(period, lang), f"{t('as of', lang)} {display.day(period.as_of, lang)}"]
+        rnd = fiscal_round(period.year, period.round)
+        if period.round in ("half", "full") and rnd.end < period.as_of <= report_deadline(rnd):
+            parts.append(t("its report is due {day}", lang, day=display.day(report_deadline(rnd), lang)))
         if snapshot.status:
             tally = snapshot.status.tally
             parts.insert(0, snapshot.status.plan.organisation.name)
