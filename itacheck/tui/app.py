@@ -8,13 +8,15 @@ screen); a poll of the year file's signature brings other people's changes in wi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from datetime import date
 from typing import Any, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from itacheck.domain.fiscal import ROUND_NAMES, current_round, default_round, fiscal_year_of
@@ -22,6 +24,7 @@ from itacheck.domain.model import Plan
 from itacheck.store.errors import StoreError
 from itacheck.store.repository import Repository
 from itacheck.tui.commands import ItaCommands
+from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Period, Session, Snapshot
 from itacheck.tui.text import t
 
@@ -54,6 +57,10 @@ class ItaCheckApp(App[None]):
         self._polling = False
         self._wanted: Period | None = None  # None until the first read picks the default period
         self._asked = self._published = 0
+        self._key_in_flight: events.Key | None = None
+        self._queued_keys: list[events.Key] = []
+        self._opening = False
+        self._openings = 0
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands (theme, keys, quit…), in the officer's language."""
@@ -66,6 +73,80 @@ class ItaCheckApp(App[None]):
         self.push_screen(MainScreen())
         self.reload()
         self.set_interval(self.refresh_seconds, self._poll)
+
+    # --- keys typed ahead --------------------------------------------------------------------------
+    # Over SSH keys arrive in bursts: "e", a date, Tab, a note. Textual forwards each key to the
+    # focused widget at once and runs a key's binding only when the key has bubbled back up, so
+    # in a burst the keys after "e" were queued to the checklist (and lost) before "e" opened the
+    # form, and "NOTE1" typed after Tab landed in the date field before Tab had moved the focus.
+    # Here one key is handled at a time: the next is forwarded only when the one before has been
+    # handled all the way up (or stopped on the way), and not while a screen that was just
+    # pushed has yet to set its focus (`Localised.on_mount` tells the app, see `screen_ready`).
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        if isinstance(screen, Localised):  # ours say when they are ready (Textual's own, e.g. the palette, do not)
+            self.expect_screen()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def expect_screen(self, seconds: float = 1.0) -> None:
+        """Hold the keys typed from now until a screen about to open has set its focus (at most
+        ``seconds``: the keys of a screen that does not open are never kept)."""
+        self._opening = True
+        self._openings += 1
+        self.set_timer(seconds, partial(self._give_up_waiting, self._openings))
+
+    def _give_up_waiting(self, opening: int) -> None:
+        if opening == self._openings:  # that screen never said it was ready; a later one may still
+            self.screen_ready()
+
+    def screen_ready(self) -> None:
+        self._opening = False
+        self._next_key()
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if self._key_in_flight is not None or self._opening or self._queued_keys:
+            self._queued_keys.append(event)
+            self._next_key()
+            return
+        await self._dispatch_key(event)
+
+    async def _dispatch_key(self, event: events.Key) -> None:
+        self._key_in_flight = event
+        target = self.focused or self.screen
+        await super().on_event(event)
+        if not event.is_forwarded:  # a priority binding took it
+            self._key_done(event)
+        elif not target.call_later(self._key_reached, event, target):
+            self._key_done(event)
+        else:
+            self.set_timer(2.0, partial(self._key_done, event))
+
+    def _key_reached(self, event: events.Key, node: MessagePump) -> None:
+        """``node`` has handled ``event``: done if it stopped there, else follow it up."""
+        parent = node._parent
+        if event._stop_propagation or not event.bubble or parent is None or not parent.call_later(
+                self._key_reached, event, parent):
+            self._key_done(event)
+
+    def _key_done(self, event: events.Key) -> None:
+        if self._key_in_flight is event:
+            self._key_in_flight = None
+            self._next_key()
+
+    def _next_key(self) -> None:
+        if self._queued_keys and self._key_in_flight is None and not self._opening:
+            self._key_in_flight = key = self._queued_keys.pop(0)  # reserved until it is sent
+            self.call_later(self._send_key, key)
+
+    async def _send_key(self, key: events.Key) -> None:
+        if self._opening:  # the key before it opened a screen after this one was lined up
+            self._key_in_flight = None
+            self._queued_keys.insert(0, key)
+            return
+        await self._dispatch_key(events.Key(key.key, key.character))
 
     @property
     def period(self) -> Period | None:
@@ -203,6 +284,7 @@ class ItaCheckApp(App[None]):
     def action_edit_plan(self) -> None:
         """The editor on the shown year's plan (read afresh, with its record counts)."""
         if self.snapshot is not None:
+            self.expect_screen(5.0)  # the editor opens once the plan is read
             self._edit(self.snapshot.period.year)
 
     @work(thread=True, exclusive=True, group="editor")
@@ -211,6 +293,7 @@ class ItaCheckApp(App[None]):
             plan, taken, counts = self.session.editing(year)
         except (StoreError, ValueError, OSError) as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", markup=False, timeout=10)
+            self.call_from_thread(self.screen_ready)
             return
         self.call_from_thread(self._open_editor, year, plan, taken, counts)
 

@@ -47,7 +47,8 @@ def test_t_fills_fields_with_user_text_as_is() -> None:
 
 def test_first_period_is_this_round_or_the_whole_of_an_older_year(repo) -> None:
     assert Session(repo, date(2023, 3, 31)).first_period() == Period(2566, "half", date(2023, 3, 31))
-    assert Session(repo, date(2023, 4, 1)).first_period() == Period(2566, "full", date(2023, 4, 1))
+    assert Session(repo, date(2023, 4, 30)).first_period() == Period(2566, "half", date(2023, 4, 30))
+    assert Session(repo, date(2023, 5, 1)).first_period() == Period(2566, "full", date(2023, 5, 1))
     assert Session(repo, date(2026, 11, 28)).first_period() == Period(2566, "full", date(2026, 11, 28))
 
 
