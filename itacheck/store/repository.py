@@ -10,6 +10,7 @@ import os
 import pwd
 import re
 import uuid
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from itacheck import thai
 from itacheck.domain.cadence import Occurrence, occurrence_on, occurrences_for
 from itacheck.domain.fiscal import default_year as default_year_of
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR
-from itacheck.domain.model import AuditEntry, Plan, Record, plan_for_year
+from itacheck.domain.model import Attachment, AuditEntry, Plan, Record, plan_for_year
 from itacheck.domain.text import MAX_LINE, check_link, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.attachments import AttachmentStore
@@ -94,7 +95,7 @@ class Repository:
         colleague imported a moment ago, is never replaced: False then."""
         plan, records = read_plan_file(data_files_dir() / SAMPLE_PLAN)
         try:
-            self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)", replace=False)
+            self.import_plan(plan, records, summary="ตัวอย่างแผนปี 2566 (sample plan)", overwrite=False)
         except PlanExists:
             return False
         return True
@@ -139,13 +140,13 @@ class Repository:
         db.table("audit").insert(doc)
 
     def import_plan(self, plan: Plan, records: Iterable[Record] = (), *, summary: str = "",
-                    replace: bool = True) -> None:
+                    overwrite: bool = True) -> None:
         """Store ``plan`` as its year's plan. Existing records are kept; imported records whose id is
         already there are skipped, so importing the same file twice adds nothing. With
-        ``replace=False`` a year that has a plan is left alone (PlanExists), decided under the lock."""
+        ``overwrite=False`` a year that has a plan is left alone (PlanExists), decided under the lock."""
         plan = plan_from_dict(clean_plan_document(plan_to_dict(plan)))  # the TUI's editor too: same cleaning
         with self.year_file(plan.year).transaction() as db:
-            if not replace and db.table("plan").get(doc_id=1) is not None:
+            if not overwrite and db.table("plan").get(doc_id=1) is not None:
                 raise PlanExists(plan.year)
             for task_id, key in {(r["task"], r["occurrence"]) for r in db.table("records").all()}:
                 try:
@@ -169,10 +170,7 @@ class Repository:
         AlreadyRecorded when it has a record. A named occurrence takes more evidence on purpose,
         unless ``only_if_free``. Both are decided under the lock, against the file: what this
         process read a moment ago may be out of date."""
-        note = clean_text(note, what="note")
-        links = tuple(check_link(link) for link in links)
-        check_date_in_year(done_on, year, "date done")
-        attachments = tuple(self.attachments.add(Path(f)) for f in files)
+        note, links, attachments = self._evidence(year, done_on, note, links, files)
         with self.year_file(year).transaction() as db:
             _check_room_for_a_record(db, year)
             doc = db.table("plan").get(doc_id=1)
@@ -189,6 +187,35 @@ class Repository:
                             recorded_at=datetime.now().replace(microsecond=0), skipped=skipped)
             table.insert(record_to_dict(record))
             self._audit(db, "skip" if skipped else "tick", f"{task_id} {chosen.key} {done_on.isoformat()}", record)
+        return record
+
+    def _evidence(self, year: int, done_on: date, note: str, links: Sequence[str],
+                  files: Sequence[Path]) -> tuple[str, tuple[str, ...], tuple[Attachment, ...]]:
+        """The evidence fields checked and cleaned, the files stored: all before the lock is taken."""
+        note = clean_text(note, what="note")
+        links = tuple(check_link(link) for link in links)
+        check_date_in_year(done_on, year, "date done")
+        return note, links, tuple(self.attachments.add(Path(f)) for f in files)
+
+    def edit_record(self, year: int, record_id: str, done_on: date, *, note: str = "", links: Sequence[str] = (),
+                    files: Sequence[Path] = (), drop_attachments: bool = False, skipped: bool = False) -> Record:
+        """Correct a record's date, note, links, files or not-applicable mark. It keeps its id, task,
+        period and who first recorded it; the audit log keeps the version it replaces, so a
+        correction is never a silent overwrite."""
+        note, links, added = self._evidence(year, done_on, note, links, files)
+        with self.year_file(year).transaction() as db:
+            table = db.table("records")
+            doc = table.get(Query().id == record_id)
+            if doc is None:
+                raise ValueError(f"บันทึกนี้ถูกลบไปแล้ว (this record was removed meanwhile: {record_id[:12]})")
+            old = record_from_dict(doc)
+            kept = () if drop_attachments else old.attachments
+            record = replace(old, done_on=done_on, note=note, links=links, attachments=(*kept, *added),
+                             skipped=skipped)
+            table.remove(doc_ids=[doc.doc_id])
+            table.insert(record_to_dict(record))
+            self._audit(db, "correct", f"{record.task_id} {record.occurrence} {done_on.isoformat()}", record,
+                        before=record_to_dict(old))
         return record
 
     @staticmethod
@@ -300,7 +327,7 @@ class Repository:
             raise ValueError(f"ยังไม่มีแผนของปี {source_year} (no plan for fiscal year {source_year})")
         copied = plan_for_year(plan, target_year)
         self.import_plan(copied, summary=f"คัดลอกแผนจากปี {source_year} (plan copied from {source_year})",
-                         replace=False)
+                         overwrite=False)
         return copied
 
 

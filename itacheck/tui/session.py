@@ -92,6 +92,12 @@ class Session:
             self._mine.append((year, record.id))
             return record
 
+    def correct(self, year: int, record_id: str, done_on: date, *, note: str = "", links: Sequence[str] = (),
+                files: Sequence[Path] = (), drop_attachments: bool = False, skipped: bool = False) -> Record:
+        with self._lock:
+            return self.repository.edit_record(year, record_id, done_on, note=note, links=links, files=files,
+                                               drop_attachments=drop_attachments, skipped=skipped)
+
     def undo_candidate(self, year: int) -> tuple[Record, bool] | None:
         """What `u` would undo, and whether it is this session's own tick (undone at once) rather
         than one from another terminal or by a colleague under the same login (asked first)."""
@@ -112,11 +118,12 @@ class Session:
         with self._lock:
             return self.repository.load_sample()
 
-    def import_plan(self, plan: Plan, records: Sequence[Record] = (), *, source: str, replace: bool) -> None:
-        """Save an imported, reviewed plan; PlanExists when its year has one and ``replace`` is
+    def import_plan(self, plan: Plan, records: Sequence[Record] = (), *, source: str, overwrite: bool) -> None:
+        """Save an imported, reviewed plan; PlanExists when its year has one and ``overwrite`` is
         False (the officer is then asked)."""
         with self._lock:
-            self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {source} (imported)", replace=replace)
+            self.repository.import_plan(plan, records, summary=f"นำเข้าแผนจาก {source} (imported)",
+                                        overwrite=overwrite)
 
     def save_plan(self, plan: Plan, *, remove_records: bool = False) -> tuple[Record, ...]:
         with self._lock:

@@ -150,7 +150,7 @@ class ReviewScreen(Localised, Screen[int | None]):
     def _save(self, plan: Plan, records, replace_plan: bool) -> None:  # noqa: ANN001
         session = self.app.session  # type: ignore[attr-defined]
         try:
-            session.import_plan(plan, records, source=self.draft.source, replace=replace_plan)
+            session.import_plan(plan, records, source=self.draft.source, overwrite=replace_plan)
         except PlanExists:
             self.app.call_from_thread(self._ask_replace, plan.year)
             return
