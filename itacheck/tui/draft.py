@@ -23,6 +23,7 @@ class EvidenceDraft:
     links: tuple[str, ...] = ()
     files: tuple[Path, ...] = ()
     skipped: bool = False
+    drop_attachments: bool = False  #: a correction that removes the files attached before
 
 
 def fits_year(day: date, year: int) -> bool:

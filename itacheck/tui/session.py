@@ -109,10 +109,11 @@ class Session:
             last = self.repository.last_tick(year)
         return (last, False) if last else None
 
-    def remove(self, year: int, record_id: str) -> Record | None:
-        """Take one record back (None when someone already did)."""
+    def remove(self, year: int, record_id: str, action: str = "undo") -> Record | None:
+        """Take one record back (None when someone already did); ``action`` names it in the audit
+        log ("undo" of a tick, "delete" of evidence found wrong)."""
         with self._lock:
-            return self.repository.remove_record(year, record_id)
+            return self.repository.remove_record(year, record_id, action=action)
 
     def load_sample(self) -> bool:
         with self._lock:

@@ -20,7 +20,8 @@ from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
 
 ACTIONS = {"tick": "recorded", "skip": "not applicable", "undo": "undone", "import": "plan imported",
-           "remove": "removed", "edit": "plan edited", "restore": "restored"}
+           "remove": "removed", "edit": "plan edited", "restore": "restored", "correct": "corrected",
+           "delete": "deleted"}
 
 
 class AuditScreen(Localised, Screen[None]):

@@ -11,11 +11,12 @@ from textual.widgets import Footer, Static
 
 from itacheck.domain.fiscal import fiscal_round, report_deadline
 from itacheck.domain.model import Record
-from itacheck.domain.status import MeasureStatus
+from itacheck.domain.status import MeasureStatus, OccurrenceStatus, TaskStatus
 from itacheck.store.errors import AlreadyRecorded
 from itacheck.tui import display, notices
 from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.dialogs.evidence_form import EvidenceForm
+from itacheck.tui.dialogs.record_choice import RecordChoice
 from itacheck.tui.draft import EvidenceDraft, fits_year
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
@@ -172,21 +173,39 @@ class MainScreen(Localised, Screen[None]):
     # --- actions ------------------------------------------------------------------------------
 
     def action_evidence(self) -> None:
+        """The evidence form for the selected occurrence; when it has records, first ask whether to
+        correct one of them or add another."""
         current = self.query_one(Checklist).current
         if current is None:
             self.notify(t("Choose an item of the checklist first.", self.lang), markup=False)
             return
         task, occ = current
+        if not occ.records:
+            self._open_form(task, occ, None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice is not None:
+                self._open_form(task, occ, next((r for r in occ.records if r.id == choice), None))
+
+        self.app.push_screen(RecordChoice(occ.records), chosen)
+
+    def _open_form(self, task: TaskStatus, occ: OccurrenceStatus, record: Record | None) -> None:
         period, session = self.app.period, self.app.session
         if period is None:
             return
         task_id, key = task.task.id, occ.occurrence.key
 
         def save(draft: EvidenceDraft) -> Record:
+            if record is not None:
+                return session.correct(period.year, record.id, draft.done_on, note=draft.note, links=draft.links,
+                                       files=draft.files, drop_attachments=draft.drop_attachments,
+                                       skipped=draft.skipped)
             return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
                                   files=draft.files, skipped=draft.skipped)
 
-        form = EvidenceForm(task.task.text, occ.occurrence, period.year, session.today(), save)
+        delete = (lambda: session.remove(period.year, record.id, "delete")) if record is not None else None
+        form = EvidenceForm(task.task.text, occ.occurrence, period.year, session.today(), save, record, delete)
         self.app.push_screen(form, self._form_closed)
 
     def _form_closed(self, record: Record | None) -> None:
