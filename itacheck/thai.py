@@ -62,11 +62,6 @@ def month_number(word: str) -> int | None:
     return _MONTH_BY_NAME.get(_month_key(word).removeprefix("เดือน"))
 
 
-
-def month_number(word: str) -> int:
-    """1–12 for a month's Thai or English name or abbreviation (``เมษายน``, ``เม.ย.``, ``Apr``), else 0."""
-    return _MONTH_BY_NAME.get(_month_key(word.removeprefix("เดือน")), 0)
-
 # Patterns run on normalised text: ASCII digits, single spaces, no outer blanks.
 _NUMERIC = re.compile(r"(\d+) ?([/.-]) ?(\d+) ?\2 ?(\d+)", re.ASCII)
 _WORDS = re.compile(r"(\d{1,2}) ?(\D+?) ?(\d+)", re.ASCII)

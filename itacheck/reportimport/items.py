@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from itacheck import thai
-from itacheck.domain.cadence import Cadence, parse_cadence
+from itacheck.domain.cadence import Cadence, read_cadence
 
 # "๑." or "1)" starting an item: at the start of the cell or after a space or line break, not a
 # decimal number ("1.5") and not the dot of an abbreviation.
@@ -88,5 +88,5 @@ def dates_in(text: str) -> tuple[date, ...]:
 
 def cadence_of(text: str) -> tuple[Cadence | None, str]:
     """The cadence the wording names, and the words that name it ("" when none)."""
-    cadence = parse_cadence(text)
-    return cadence, (text if cadence else "")
+    reading = read_cadence(text)
+    return reading.cadence, (reading.matched if reading.cadence else "")

@@ -36,17 +36,14 @@ def read_months(text: str) -> tuple[int, ...]:
     for word in re.split(r"(?:[\s,;/]|และ)+", thai.to_arabic_digits(text.strip())):
         if not word:
             continue
-        if word.isdigit():
-            number = int(word)
-        else:
-            number = thai.month_number(word)
-        if not 1 <= number <= 12:
+        number = int(word) if word.isdigit() else thai.month_number(word)
+        if number is None or not 1 <= number <= 12:
             raise ValueError(f"เดือน {word!r} ไม่ถูกต้อง (not a month: {word!r}; type 4, 10 or เมษายน ตุลาคม)")
         months.append(number)
     return tuple(months)
 
 
-def read_cadence(kind: str, due_text: str, months_text: str, rule_text: str) -> Cadence:
+def cadence_from_fields(kind: str, due_text: str, months_text: str, rule_text: str) -> Cadence:
     """The cadence of the fields that matter for ``kind``; ValueError saying which field is wrong."""
     if kind == "once":
         if not due_text.strip():

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from itacheck.domain.cadence import Cadence
-from itacheck.tui.cadence_draft import occurrences_text, read_cadence, read_months
+from itacheck.tui.cadence_draft import occurrences_text, cadence_from_fields, read_months
 
 
 @pytest.mark.parametrize("text", ["4, 10", "เมษายน ตุลาคม", "เดือนเมษายน และเดือนตุลาคม", "เม.ย. ต.ค.", "๔ ๑๐", "Apr Oct"])
@@ -23,15 +23,15 @@ def test_due_months_are_read_as_numbers_or_names(text):
 ])
 def test_a_field_that_cannot_be_read_says_why(fields, message):
     with pytest.raises(ValueError) as refused:
-        read_cadence(*fields)
+        cadence_from_fields(*fields)
     assert message in str(refused.value)
 
 
 def test_each_kind_reads_only_its_own_field():
-    assert read_cadence("once", "31 มี.ค. 66", "4", "X") == Cadence("once", due=date(2023, 3, 31))
-    assert read_cadence("monthly", "garbage", "garbage", "garbage") == Cadence("monthly")
-    assert read_cadence("yearly", "", "ตุลาคม", "") == Cadence("yearly", due_months=(10,))
-    assert read_cadence("rrule", "", "", " FREQ=MONTHLY;BYMONTHDAY=15 ").rule == "FREQ=MONTHLY;BYMONTHDAY=15"
+    assert cadence_from_fields("once", "31 มี.ค. 66", "4", "X") == Cadence("once", due=date(2023, 3, 31))
+    assert cadence_from_fields("monthly", "garbage", "garbage", "garbage") == Cadence("monthly")
+    assert cadence_from_fields("yearly", "", "ตุลาคม", "") == Cadence("yearly", due_months=(10,))
+    assert cadence_from_fields("rrule", "", "", " FREQ=MONTHLY;BYMONTHDAY=15 ").rule == "FREQ=MONTHLY;BYMONTHDAY=15"
 
 
 def test_the_occurrences_of_the_year_are_shown_before_saving():

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from itacheck import thai
 from itacheck.domain.cadence import KINDS, Cadence, describe, parse_cadence
-from itacheck.tui.cadence_draft import kind_label, occurrences_text, read_cadence
+from itacheck.tui.cadence_draft import kind_label, occurrences_text, cadence_from_fields
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
 
@@ -71,7 +71,7 @@ class CadenceDialog(Localised, ModalScreen[Cadence | None]):
         return str(self.query_one("#kind", Select).value)
 
     def _read(self) -> Cadence:
-        return read_cadence(self._kind(), self.query_one("#due", Input).value,
+        return cadence_from_fields(self._kind(), self.query_one("#due", Input).value,
                             self.query_one("#months", Input).value, self.query_one("#rule", Input).value)
 
     def _refresh(self) -> None:
