@@ -7,7 +7,7 @@ Prints figures only; nothing here is asserted (timings belong in a benchmark, no
 * Segmenters: the time a fresh process takes to import each one and segment its first sentence,
   then the time to segment all the sample report's text, for pythainlp (newmm), nlpo3 (newmm in
   Rust, fed pythainlp's dictionary), thaibreak, and what the report uses: thaibreak plus the
-  compound-word list (``itacheck.report.segment.words``).
+  compound-word list (``itacheck.thaitext.segment.words``).
 * The report: the sample plan's half-year report in a fresh process (imports included), then
   warm in this process (median of N), then a 60-measure plan of long Thai text.
 * The baseline, in this same run: the same table content drawn the way fpdf2's documentation
@@ -39,7 +39,7 @@ SEGMENTERS = {
         "seg = lambda s: nlpo3.segment(s, 'th')"),
     "thaibreak": "import thaibreak; seg = lambda s: thaibreak.lines(s).split('\\u200b')",
     "report: thaibreak + compounds": (
-        "from itacheck.report import segment as m\n"
+        "from itacheck.thaitext import segment as m\n"
         "def seg(s):\n"
         "    m.words.cache_clear(); m.break_units.cache_clear()\n"
         "    return m.words(s)"),

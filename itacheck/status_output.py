@@ -7,7 +7,7 @@ from typing import Any
 from itacheck import thai
 from itacheck.domain.cadence import describe
 from itacheck.domain.status import PlanStatus, Tally
-from itacheck.domain.text import cell_width, fit
+from itacheck.thaitext.cells import cell_width, fit
 from itacheck.labels import STATUS_MARK, status_label, status_word
 
 

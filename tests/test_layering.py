@@ -14,6 +14,8 @@ FORBIDDEN = {
     "domain": ("textual", "rich", "tinydb", "fpdf", "uharfbuzz", "itacheck.store", "itacheck.tui",
                "itacheck.report", "itacheck.cli"),
     "thai.py": ("textual", "rich", "tinydb", "fpdf", "itacheck.store", "itacheck.tui", "itacheck.report"),
+    "thaitext": ("textual", "rich", "tinydb", "fpdf", "uharfbuzz", "itacheck.store", "itacheck.tui",
+                 "itacheck.report", "itacheck.cli", "itacheck.domain"),
     "labels.py": ("textual", "rich", "tinydb", "fpdf", "itacheck.store", "itacheck.tui", "itacheck.report"),
     "store": ("textual", "rich", "fpdf", "itacheck.tui", "itacheck.report", "itacheck.cli"),
     "report": ("textual", "tinydb", "itacheck.tui", "itacheck.cli", "itacheck.store.yearfile"),
@@ -45,7 +47,8 @@ def test_layers_import_only_downwards():
 
 
 def test_importing_the_domain_loads_no_ui_storage_or_pdf_library():
-    code = ("import sys, itacheck.thai, itacheck.domain.status, itacheck.domain.cadence, itacheck.domain.text;"
-            "bad = [m for m in ('textual', 'rich', 'tinydb', 'fpdf') if m in sys.modules]; assert not bad, bad")
+    code = ("import sys, itacheck.thai, itacheck.domain.status, itacheck.domain.cadence, itacheck.domain.text, "
+            "itacheck.thaitext.lines;"
+            "bad = [m for m in ('textual', 'rich', 'tinydb', 'fpdf', 'thaibreak') if m in sys.modules]; assert not bad, bad")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,6 @@ once, on the way in, so every layer after that can trust them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 MAX_NOTE = 20_000
@@ -61,26 +60,3 @@ def is_web_link(link: str) -> bool:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
-
-def cell_width(text: str) -> int:
-    """Terminal columns taken by ``text``: Thai vowel and tone marks stack on their consonant and
-    take none, as Rich and tmux count them."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` on one line, cut with an ellipsis to at most ``width`` columns."""
-    text = " ".join(text.split())
-    if cell_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if cell_width(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"

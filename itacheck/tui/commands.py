@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from itacheck.domain.fiscal import ROUND_NAMES
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.tui import display
 from itacheck.tui.session import Period
 from itacheck.tui.text import t

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itacheck.domain.model import Plan, Record
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.session import Snapshot

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from itacheck.report.fonts import face_for
-from itacheck.report.segment import ZWSP, break_units, words
-from itacheck.report.thaiwrap import MIN_FILL, _clusters, text_width, wrap
+from itacheck.report.thaiwrap import text_width, wrap
+from itacheck.thaitext.cells import clusters
+from itacheck.thaitext.lines import MIN_FILL
+from itacheck.thaitext.segment import ZWSP, break_units, words
 
 FACE = face_for(False)
 BOLD = face_for(True)
@@ -79,7 +81,7 @@ def test_paragraphs_and_blank_lines() -> None:
     assert wrap("ก\n\nข", FACE, 10.5, 50.0) == ["ก", "", "ข"]
 
 
-def test_a_word_wider_than_the_column_breaks_between_clusters() -> None:
+def test_a_word_wider_than_the_column_breaks_betweenclusters() -> None:
     word = "องค์การบริหารส่วนตำบลเมืองน้อย" * 3
     lines = wrap(word, BOLD, 12, 20.0)
     assert "".join(lines) == word and len(lines) > 3
@@ -129,4 +131,4 @@ def test_any_text_comes_back_whole_and_fits(text: str, width: float) -> None:
     assert "".join(lines) == text
     for line in lines:
         # only a single character cluster wider than the column may stick out
-        assert text_width(line, FACE, 10.5) <= width + 1e-6 or len(_clusters(line.rstrip())) == 1
+        assert text_width(line, FACE, 10.5) <= width + 1e-6 or len(clusters(line.rstrip())) == 1

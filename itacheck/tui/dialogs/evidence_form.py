@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from itacheck import thai
 from itacheck.domain.cadence import Occurrence
 from itacheck.domain.model import Record
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.labels import occurrence_label
 from itacheck.store.errors import StoreError
 from itacheck.tui import display

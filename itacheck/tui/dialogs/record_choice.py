@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.model import Record
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from itacheck.domain.model import AuditEntry
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.store.errors import StoreError
 from itacheck.tui import display, notices
 from itacheck.tui.dialogs.confirm import ConfirmDialog

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.status import DEFAULT_SOON_DAYS, PlanStatus
-from itacheck.domain.text import fit
+from itacheck.thaitext.cells import fit
 from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised

@@ -1,4 +1,5 @@
-"""Where a line of Thai may break: the one place that knows which segmenter the report uses.
+"""Where a line of Thai may break: the one place that knows which segmenter the terminal and the
+PDF use.
 
 Thai puts no spaces between words, so a line may only end where a dictionary says a word ends.
 The segmenter is thaibreak (Apache-2.0, a ``py3-none`` wheel for Linux, macOS and Windows with its
@@ -46,7 +47,7 @@ def break_units(paragraph: str) -> tuple[str, ...]:
     at the end of the piece before them, so a line that breaks at a space keeps it (invisible at
     the line's end, and text copied from the PDF keeps its spaces).
     """
-    import thaibreak  # imported here: `import itacheck.report` must stay cheap
+    import thaibreak  # imported here: `import itacheck.report` and the TUI's start-up must stay cheap
 
     units: list[str] = []
     for hinted in paragraph.split(ZWSP):
@@ -65,7 +66,7 @@ def words(paragraph: str) -> tuple[Word, ...]:
     """The paragraph's break units grouped into words a line should not break inside: dictionary
     compounds (:mod:`compounds`) and dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``).
     A break between two words is preferred; one between the units of a word is a fallback."""
-    from itacheck.report.compounds import compounds
+    from itacheck.thaitext.compounds import compounds
 
     units = list(break_units(paragraph))
     _merge_dates(units)
@@ -93,7 +94,7 @@ def words(paragraph: str) -> tuple[Word, ...]:
 
 def _merge_dates(units: list[str]) -> None:
     """Make each date or year one unit: a line breaks inside one only if it is wider than a line
-    (and then at its spaces, see :mod:`thaiwrap`)."""
+    (and then at its spaces, see :mod:`lines`)."""
     starts = [0]
     for unit in units:
         starts.append(starts[-1] + len(unit))

@@ -5,11 +5,11 @@ that Thai readers see as one word (``ผู้|บริหาร``, ``หน่
 for a word it does not know (``คอลเลคชั่น``), between syllables. ``compounds.txt.gz`` lists the
 words of PyThaiNLP's dictionary (``words_th.txt``, CC0-1.0, 62,107 words) that thaibreak would
 split: 32,776 words, 189 KB. The line breaker keeps them whole when it can and breaks inside one
-only when the line would otherwise stay too empty (see :mod:`thaiwrap`).
+only when the line would otherwise stay too empty (see :mod:`lines`).
 
 Regenerate after upgrading thaibreak (needs pythainlp, which is only a test dependency)::
 
-    python -m itacheck.report.compounds
+    python -m itacheck.thaitext.compounds
 """
 
 from __future__ import annotations

@@ -1,0 +1,68 @@
+"""Character clusters and terminal widths: where Thai text may be cut, and how wide it is.
+
+A Thai letter carries its vowel and tone marks (``ที่``, ``ติ``) and ``ำ`` belongs to the letter
+before it (``กำ``); a leading vowel (``เ``, ``แ``, ``โ``, ``ใ``, ``ไ``) belongs to the letter after
+it. Cutting anywhere else drops a mark (``ติ`` shown as ``ต``) or leaves a vowel stranded, so
+everything that cuts text, the terminal's ellipsis as well as the PDF's line breaks inside an
+over-long word, cuts between these clusters only. Standard library only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+ELLIPSIS = "…"
+
+#: Thai characters that can never begin a piece: following vowels, ๆ and ฯ (marks are Mn anyway).
+_NO_START = set("ะาำๅๆฯ")
+#: Thai leading vowels, which can never end a piece.
+_NO_END = set("เแโใไ")
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into pieces that are safe to show apart (on different lines, or one of them
+    left out): never before a mark or a following vowel, never after a leading vowel, so no
+    dotted circle, lost mark or stranded vowel appears. Joined, they give ``text`` back."""
+    pieces: list[str] = []
+    for i, ch in enumerate(text):
+        if pieces and (
+            unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or ch in _NO_START
+            or text[i - 1] in _NO_END
+        ):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return pieces
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns taken by ``text``: Thai vowel and tone marks stack on their consonant and
+    take none, as Rich and tmux count them."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def head(text: str, width: int) -> str:
+    """The longest run of whole clusters at the start of ``text`` that takes at most ``width``
+    columns."""
+    out: list[str] = []
+    used = 0
+    for piece in clusters(text):
+        used += cell_width(piece)
+        if used > width:
+            break
+        out.append(piece)
+    return "".join(out)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` on one line, cut between clusters with an ellipsis to at most ``width`` columns."""
+    text = " ".join(text.split())
+    if cell_width(text) <= width:
+        return text
+    return head(text, width - 1).rstrip() + ELLIPSIS
