@@ -16,6 +16,7 @@ whole. ``bench/report_speed.py`` prints the figures.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -24,9 +25,11 @@ from itacheck.thai import MONTHS_LONG, MONTHS_SHORT
 ZWSP = "\u200b"
 
 _DIGIT = "[0-9๐-๙]"
-_MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(MONTHS_LONG + MONTHS_SHORT, key=len, reverse=True)) + ")"
-#: Spans a line must not break inside: a date (๒๕ ตุลาคม ๒๕๖๕), a month and year, พ.ศ. ๒๕๖๖.
-_KEEP_TOGETHER = re.compile(
+_MONTHS = (*MONTHS_LONG, *MONTHS_SHORT, *calendar.month_name[1:], *calendar.month_abbr[1:])
+_MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + ")"
+#: Spans a line must not break inside: a date (๒๕ ตุลาคม ๒๕๖๕, ๑ ต.ค. ๖๕, 31 Mar 2023), a month and
+#: year (มีนาคม ๒๕๖๖), พ.ศ. ๒๕๖๖.
+KEEP_TOGETHER = re.compile(
     rf"{_DIGIT}{{1,2}} {_MONTH} {_DIGIT}{{2,4}}|{_MONTH} {_DIGIT}{{4}}|พ\.ศ\. {_DIGIT}{{4}}")
 
 #: A break is allowed after a run of spaces (UAX #14 class SP); thaibreak marks the others.
@@ -98,7 +101,7 @@ def _merge_dates(units: list[str]) -> None:
     starts = [0]
     for unit in units:
         starts.append(starts[-1] + len(unit))
-    inside = {i for m in _KEEP_TOGETHER.finditer("".join(units))
+    inside = {i for m in KEEP_TOGETHER.finditer("".join(units))
               for i in range(1, len(units)) if m.start() < starts[i] < m.end()}
     for i in sorted(inside, reverse=True):
         units[i - 1] += units.pop(i)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from itacheck.domain.status import EMPTY, MeasureStatus, PlanStatus, Tally
+from itacheck.thaitext.cells import ELLIPSIS, head
 from itacheck.tui import display
 from itacheck.tui.text import t
 
@@ -76,6 +78,20 @@ class PlanTree(Tree[str]):
                                                       f"{first.indicator_name}"))
                 tool_tally = tool_tally + tally
             tool_node.set_label(self._label(tool_tally, str(tool_node.data).split(":")[1]))
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label cut between clusters with an ellipsis where the tree is too narrow for it
+        (Textual would crop it at the edge, with no sign that it goes on)."""
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room < 2 or label.cell_len <= room:
+            return label
+        kept = label[:len(head(label.plain, room - 1))]
+        kept.append(ELLIPSIS, style)
+        return kept
 
     @staticmethod
     def _label(tally: Tally, name: str) -> Text:
