@@ -7,6 +7,7 @@ no colour, and colour-blind officers read the same screen).
 from __future__ import annotations
 
 from itacheck import thai
+from itacheck.domain.attention import Attention
 from itacheck.domain.cadence import Occurrence
 from itacheck.domain.catalogue import Catalogue
 
@@ -97,3 +98,29 @@ def catalogue_label(catalogue: Catalogue, year: int) -> str:
         counts_th = f"ยังไม่ยืนยันเครื่องมือและตัวชี้วัด {counts_th}"
         counts_en = f"tools and indicators unverified, {counts_en}"
     return f"{th}: {counts_th} ({en}: {counts_en})"
+
+
+_ROLE_SHORT_TH = {"step": "ขั้นตอน", "reporting": "การรายงาน"}
+_UNITS = {"th": {"monthly": "เดือน", "continuous": "เดือน", "quarterly": "ไตรมาส"},
+          "en": {"monthly": "months", "continuous": "months", "quarterly": "quarters"}}
+
+
+def attention_line(item: Attention, lang: str = "th") -> str:
+    """``e7 ขั้นตอน ๑ · ! เกินกำหนด ๕ เดือน (พ.ย. ๖๕ – มี.ค. ๖๖)``: a task and what is owed, in words."""
+    en = lang == "en"
+    number = str(item.number) if en else thai.to_thai_digits(str(item.number))
+    role = (ROLE_EN if en else _ROLE_SHORT_TH)[item.task.task.role]
+    code = item.measure.measure.code or item.measure.measure.id
+    periods = [occurrence_label(o.occurrence, lang) for o in item.occurrences]
+    count = len(periods)
+    if count == 1:
+        owed, span = status_label(item.kind, lang), periods[0]
+    else:
+        unit = _UNITS["en" if en else "th"].get(item.task.task.cadence.kind, "times" if en else "ครั้ง")
+        owed = f"{status_label(item.kind, lang)} {count if en else thai.to_thai_digits(str(count))} {unit}"
+        span = f"{periods[0]} – {periods[-1]}"
+    if item.kind == "due_soon":
+        due = item.oldest.occurrence.due
+        day = f"{due.day} {due:%b %Y}" if en else thai.format_date(due, "thai", "short")
+        span += f" · {'due' if en else 'กำหนด'} {day}"
+    return f"{code} {role} {number} · {owed} ({span})"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from itacheck.tui.screens.audit import AuditScreen
-from itacheck.tui.screens.dashboard import DashboardScreen, attention_items
+from itacheck.tui.screens.dashboard import DashboardScreen
 from itacheck.tui.screens.help import HelpScreen
 from itacheck.tui.screens.main import MainScreen
 from itacheck.tui.screens.report import ReportScreen
@@ -40,14 +40,6 @@ async def test_dashboard_lists_overdue_items_and_enter_jumps_to_one(app, settle)
         assert isinstance(app.screen, MainScreen)
         task, occ = app.screen.query_one(Checklist).current
         assert (task.task.id, occ.occurrence.key, occ.status) == ("e6-r2", "2566-M02", "overdue")
-
-
-def test_attention_items_split_overdue_from_due_soon(app, repo) -> None:
-    snapshot = app.session.load(app.session.first_period())
-    overdue, soon = attention_items(snapshot.status)
-    assert overdue and all(o.status == "overdue" for _, _, o in overdue)
-    assert soon and all(o.occurrence.due <= date(2023, 4, 14) for _, _, o in soon)
-    assert [o.occurrence.due for _, _, o in overdue] == sorted(o.occurrence.due for _, _, o in overdue)
 
 
 async def test_report_says_plainly_when_the_pdf_module_is_missing(app, settle, monkeypatch, tmp_path) -> None:

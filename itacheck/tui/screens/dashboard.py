@@ -1,9 +1,8 @@
-"""What needs attention across the whole plan: overdue items, items due in the next 14 days, and
-the totals per indicator. Enter takes the officer to the item in the checklist."""
+"""What needs attention across the whole plan: one line per task with its overdue periods, one per
+task due in the next 14 days, and the totals per indicator. Enter takes the officer to the oldest
+period still owed, in the checklist."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,29 +12,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from itacheck.domain.attention import attention
 from itacheck.domain.status import DEFAULT_SOON_DAYS, PlanStatus
+from itacheck.labels import attention_line
 from itacheck.thaitext.cells import fit
-from itacheck.labels import occurrence_label
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
 
 Target = tuple[str, str, str]
-_OPEN = ("overdue", "due_soon", "open", "upcoming")
-
-
-def attention_items(status: PlanStatus, days: int = DEFAULT_SOON_DAYS) -> tuple[list, list]:
-    """(overdue, due within ``days`` of the as-of date), each sorted by due date."""
-    horizon = status.as_of + timedelta(days=days)
-    overdue, soon = [], []
-    for m, task, occ in status.occurrences():
-        if occ.status == "overdue":
-            overdue.append((m, task, occ))
-        elif occ.status in _OPEN and occ.occurrence.due <= horizon:
-            soon.append((m, task, occ))
-    key = lambda item: (item[2].occurrence.due, item[0].measure.id)  # noqa: E731
-    return sorted(overdue, key=key), sorted(soon, key=key)
 
 
 class DashboardScreen(Localised, Screen[Target | None]):
@@ -57,7 +43,7 @@ class DashboardScreen(Localised, Screen[Target | None]):
         if snapshot is None or snapshot.status is None:
             return
         lang, status = self.app.lang, snapshot.status
-        overdue, soon = attention_items(status)
+        overdue, soon = attention(status)
         self.query_one("#dash-title", Static).update(Content(
             f"{t('Dashboard', lang)} · {display.period_label(snapshot.period, lang)} · "
             f"{t('as of', lang)} {display.day(snapshot.period.as_of, lang)}"))
@@ -67,11 +53,10 @@ class DashboardScreen(Localised, Screen[Target | None]):
         for title, group in ((t("Overdue", lang), overdue),
                              (t("Due in the next {n} days", lang, n=display.number(DEFAULT_SOON_DAYS, lang)), soon)):
             items.append(Option(Content.styled(f"{title} ({len(group)})", "bold"), disabled=True))
-            for m, task, occ in group:
-                head = (f"{display.label(occ.status, lang)} · {t('due', lang)} {display.day(occ.occurrence.due, lang)}"
-                        f" · {m.measure.code or m.measure.id} · {occurrence_label(occ.occurrence, lang)}")
-                items.append(Option(Content.assemble("  ", head, "\n    ", task.task.text),
-                                    id="\t".join((m.measure.id, task.task.id, occ.occurrence.key))))
+            for item in group:
+                items.append(Option(Content.assemble(" ", attention_line(item, lang), "\n   ", item.task.task.text),
+                                    id="\t".join((item.measure.measure.id, item.task.task.id,
+                                                   item.oldest.occurrence.key))))
         options.set_options(items)
         ids = [o.id for o in items if o.id]
         if ids:
