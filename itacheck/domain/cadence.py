@@ -141,7 +141,7 @@ def describe(cadence: Cadence, lang: str = "th", digits: str = "thai") -> str:
     if lang == "en":
         if cadence.kind == "once":
             assert cadence.due is not None
-            return f"once, by {cadence.due.isoformat()}"
+            return f"once, by {cadence.due.day} {cadence.due:%b %Y}"
         if cadence.kind == "rrule":
             return f"RRULE {cadence.rule}"
         return {"monthly": "monthly", "quarterly": "quarterly", "semiannual": "every 6 months",

@@ -268,7 +268,7 @@ class ItaCheckApp(App[None]):
     def action_audit(self) -> None:
         from itacheck.tui.screens.audit import AuditScreen
 
-        self._open(AuditScreen())
+        self._open(AuditScreen(), self._jump)
 
     def action_welcome(self) -> None:
         from itacheck.tui.screens.welcome import WelcomeScreen
@@ -302,6 +302,12 @@ class ItaCheckApp(App[None]):
 
         editor = EditorScreen(plan or empty_plan(year), taken, counts, new=plan is None)
         self._open(editor, self._started)
+
+    def action_command_palette(self) -> None:
+        from itacheck.tui.commands import LocalisedPalette
+
+        if self.use_command_palette and not LocalisedPalette.is_open(self):
+            self.push_screen(LocalisedPalette(self.lang))
 
     def action_help(self) -> None:
         from itacheck.tui.screens.help import HelpScreen

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from functools import partial
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from itacheck.domain.fiscal import ROUND_NAMES
 from itacheck.thaitext.cells import fit
@@ -70,3 +72,26 @@ class ItaCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, Text(title), callback, text=title, help=help_text)
+
+
+class LocalisedPalette(CommandPalette):
+    """Textual's command palette with its own two sentences in the officer's language: the
+    placeholder and "No matches found" (written inside Textual 8's countdown, repeated here)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(id="--command-palette", placeholder=t("Search for commands…", lang))
+        self.lang = lang
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(t("No matches found", self.lang), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

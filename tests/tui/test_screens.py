@@ -107,16 +107,25 @@ async def test_audit_log_shows_who_did_what(app, settle) -> None:
         await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
+        app.screen.jump_to("e10", "e10-r1", "2566-Q1")  # the checklist is elsewhere when the log opens
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, AuditScreen)
         table = app.screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0][1:3] == ["tester", "ย้อนกลับ"] and rows[0][3].endswith("(ไตรมาส ๒)")
-        assert rows[1][1:3] == ["tester", "บันทึกว่าเสร็จ"]
+        # each row says when, who, what, which task and which period (before, every row read the
+        # same truncated task text)
+        assert rows[0][1:5] == ["tester", "ย้อนกลับ", "e6-r1", "ไตรมาส ๒"]
+        assert rows[1][1:5] == ["tester", "บันทึกว่าเสร็จ", "e6-r1", "ไตรมาส ๒"]
+        assert rows[0][0].endswith("น.") and rows[0][5].startswith("เจ้าหน้าที่ผู้รับผิดชอบรายงานสรุป")
         assert rows[-1][2] == "นำเข้าแผน"
-        await pilot.press("escape")
+        # Enter on a row about a task goes to it in the checklist
+        await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
+        task, occ = app.screen.query_one(Checklist).current
+        assert (task.task.id, occ.occurrence.key) == ("e6-r1", "2566-Q2")
 
 
 async def test_help_lists_every_key(app, settle) -> None:
@@ -198,3 +207,29 @@ async def test_command_palette_finds_a_measure_whose_text_looks_like_markup(repo
         assert app.screen.query_one(Checklist).has_focus
         task, _ = app.screen.query_one(Checklist).current
         assert task.task.id.startswith("e10-")
+
+
+async def test_the_palette_and_the_forms_speak_the_officers_language(app, settle) -> None:
+    """Repro: the palette said `Search for commands…` and `No matches found` in Thai mode; English
+    mode showed Thai dates in the period dialog; the audit title read `1 entries`."""
+    from textual.command import CommandList
+
+    from itacheck.tui.dialogs.period import PeriodDialog
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        search = app.screen.query_one(Input)
+        assert search.placeholder == "ค้นหาคำสั่ง…"
+        search.value = "zzzzqq"
+        await pilot.pause(1.0)
+        shown = [str(o.prompt.renderable) for o in app.screen.query_one(CommandList)._options]
+        assert any("ไม่พบคำสั่งที่ตรงกัน" in s for s in shown), shown
+        await pilot.press("escape")
+        await pilot.press("l")  # English
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeriodDialog)
+        echo = _text(app.screen.query_one("#as-of-echo", Static))
+        assert "31 March 2023" in echo and "มีนาคม" not in echo

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from itacheck import thai
 from itacheck.domain.cadence import KINDS, Cadence, describe, parse_cadence
+from itacheck.tui import display
 from itacheck.tui.cadence_draft import kind_label, occurrences_text, cadence_from_fields
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
@@ -44,7 +45,7 @@ class CadenceDialog(Localised, ModalScreen[Cadence | None]):
                              allow_blank=False, compact=True, id="kind")
             with Horizontal(classes="field", id="due-field"):
                 yield Label(Content(t("Due date", lang)))
-                yield Input(value=thai.format_date(current.due, "thai", "short") if current.due else "",
+                yield Input(value=display.day(current.due, lang) if current.due else "",
                             compact=True, id="due", placeholder=t("e.g. 31 มี.ค. 66 or 2023-03-31", lang))
             with Horizontal(classes="field", id="months-field"):
                 yield Label(Content(t("Due months", lang)))
@@ -106,7 +107,7 @@ class CadenceDialog(Localised, ModalScreen[Cadence | None]):
 
     def _show(self, cadence: Cadence) -> None:
         self.query_one("#kind", Select).value = cadence.kind
-        self.query_one("#due", Input).value = thai.format_date(cadence.due, "thai", "short") if cadence.due else ""
+        self.query_one("#due", Input).value = display.day(cadence.due, self.app.lang) if cadence.due else ""
         self.query_one("#months", Input).value = ", ".join(thai.MONTHS_LONG[m - 1] for m in cadence.due_months)
         self.query_one("#rule", Input).value = cadence.rule
         self._refresh()

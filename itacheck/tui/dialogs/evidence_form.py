@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from itacheck import thai
 from itacheck.domain.cadence import Occurrence
 from itacheck.domain.model import Record
 from itacheck.thaitext.cells import fit
@@ -142,7 +141,8 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
             echo.set_class(True, "-invalid")
         else:
             outside = self._outside(done_on)
-            echo.update(Content(f"⚠ {outside}" if outside else f"✓ {thai.format_date(done_on)} ({done_on.isoformat()})"))
+            read_as = f"✓ {display.day(done_on, self.app.lang, 'long')} ({done_on.isoformat()})"
+            echo.update(Content(f"⚠ {outside}" if outside else read_as))
             echo.set_class(bool(outside), "-invalid")
 
     def on_input_submitted(self) -> None:

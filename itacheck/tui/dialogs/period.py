@@ -64,7 +64,7 @@ class PeriodDialog(Localised, ModalScreen[Period | None]):
     def _echo(self) -> None:
         echo = self.query_one("#as-of-echo", Static)
         try:
-            echo.update(Content(f"✓ {thai.format_date(self._as_of())}"))
+            echo.update(Content(f"✓ {display.day(self._as_of(), self.app.lang, 'long')}"))
             echo.set_class(False, "-invalid")
         except ValueError as exc:
             echo.update(Content(f"✗ {exc}"))

@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from itacheck.domain.model import AuditEntry
+from itacheck.domain.model import AuditEntry, Plan
 from itacheck.thaitext.cells import fit
 from itacheck.store.errors import StoreError
-from itacheck.tui import display, notices
+from itacheck.labels import occurrence_label
+from itacheck.tui import display
 from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
@@ -24,7 +25,7 @@ ACTIONS = {"tick": "recorded", "skip": "not applicable", "undo": "undone", "impo
            "delete": "deleted"}
 
 
-class AuditScreen(Localised, Screen[None]):
+class AuditScreen(Localised, Screen[tuple[str, str, str] | None]):
     """Read in a thread worker whenever the snapshot changes, so a long log never blocks the keys."""
 
     BINDINGS = [Binding("escape", "back", "Back")]
@@ -57,31 +58,52 @@ class AuditScreen(Localised, Screen[None]):
     def _show(self, year: int, entries: tuple[AuditEntry, ...]) -> None:
         lang = self.app.lang
         self.year, self.entries = year, entries
+        count = t("1 entry", lang) if len(entries) == 1 else t("{n} entries", lang, n=len(entries))
         self.query_one("#audit-title", Static).update(Content(
-            f"{t('Audit log', lang)} · {t('fiscal year', lang)} {display.number(year, lang)} · "
-            f"{len(entries)} {t('entries', lang)}"))
+            f"{t('Audit log', lang)} · {t('fiscal year', lang)} {display.number(year, lang)} · {count}"))
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        for column in (t("When", lang), t("Who", lang), t("What", lang), t("Item", lang)):
+        for column in (t("When", lang), t("Who", lang), t("What", lang), t("Task", lang), t("Period", lang),
+                       t("Item", lang)):
             table.add_column(Text(column))
         snapshot = self.app.snapshot
         plan = snapshot.status.plan if snapshot and snapshot.status else None
         for e in entries:
-            when = f"{display.day(e.at.date(), lang)} {e.at:%H:%M}"
+            when = display.moment(e.at, lang)
             action = t(ACTIONS.get(e.action, e.action), lang)
-            item = notices.item_name(e.task_id, e.occurrence, plan, lang) if e.task_id else fit(e.summary, 50)
+            period, text = self._item(e, plan, lang)
             if e.removed_plan_parts:
-                item = f"{item} · {t('Enter restores what it removed', lang)}"
-            table.add_row(Text(when), Text(fit(e.user, 20)), Text(action), Text(item))
+                text = f"{t('Enter restores what it removed', lang)} · {text}"
+            table.add_row(Text(when), Text(fit(e.user, 16)), Text(action), Text(e.task_id), Text(period),
+                          Text(fit(text, 60)))
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
 
+    @staticmethod
+    def _item(e: AuditEntry, plan: Plan | None, lang: str) -> tuple[str, str]:
+        """The period in words and the task's text (what the entry says when it names no task)."""
+        if not e.task_id:
+            return "", e.summary
+        try:
+            if plan is None:
+                raise KeyError(e.task_id)
+            return occurrence_label(plan.occurrence(e.task_id, e.occurrence), lang), plan.task(e.task_id).text
+        except (KeyError, ValueError):  # a task the plan no longer has
+            return e.occurrence, e.summary
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a plan edit that removed tasks or measures: offer to put them back, with the
-        records the edit moved to this log."""
+        """Enter on an entry about a task: go to it in the checklist. On a plan edit that removed
+        tasks or measures: offer to put them back, with the records the edit moved to this log."""
         entry = self.entries[event.cursor_row] if event.cursor_row < len(self.entries) else None
-        if entry is None or not (entry.action == "edit" and entry.removed_plan_parts):
+        if entry is None:
+            return
+        plan = self.app.snapshot.status.plan if self.app.snapshot and self.app.snapshot.status else None
+        if entry.task_id and plan is not None and any(t_.id == entry.task_id for t_ in plan.tasks()):
+            measure = next(m for m in plan.measures if any(t_.id == entry.task_id for t_ in m.tasks))
+            self.dismiss((measure.id, entry.task_id, entry.occurrence))
+            return
+        if not (entry.action == "edit" and entry.removed_plan_parts):
             return
         lang = self.app.lang
         question = t("Restore what this plan edit removed ({summary}), with its records?", lang, summary=entry.summary)
