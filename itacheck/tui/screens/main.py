@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Select, Static
 
 from itacheck.domain.fiscal import fiscal_round, report_deadline
 from itacheck.domain.model import Record
-from itacheck.domain.status import MeasureStatus, OccurrenceStatus, TaskStatus
+from itacheck.domain.status import MeasureStatus, OccurrenceStatus, PlanStatus, TaskStatus
 from itacheck.store.errors import AlreadyRecorded
 from itacheck.tui import display, notices
 from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.dialogs.evidence_form import EvidenceForm
 from itacheck.tui.dialogs.record_choice import RecordChoice
 from itacheck.tui.draft import EvidenceDraft, fits_year
+from itacheck.tui.filtering import Filter, units
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
@@ -25,6 +28,9 @@ from itacheck.tui.widgets.checklist import Checklist
 from itacheck.tui.widgets.evidence_view import EvidenceView
 from itacheck.tui.widgets.measure_info import MeasureInfo
 from itacheck.tui.widgets.plan_tree import PlanTree
+
+
+_SHOW_LABELS = (("all", "Show everything"), ("overdue", "Overdue only"), ("month", "Due this month"))
 
 
 class MainScreen(Localised, Screen[None]):
@@ -43,10 +49,24 @@ class MainScreen(Localised, Screen[None]):
         Binding("r,พ", "app.report", "Report", show=False),
         Binding("a,ฟ", "app.audit", "Audit log", show=False),
         Binding("ctrl+e", "app.edit_plan", "Edit the plan", show=False),
+        Binding("slash,ฝ", "filter", "Find"),
+        Binding("escape", "clear_filter", "Show all", show=False),
+        Binding("j,thai_character_mai_ek", "move('down')", "Down", show=False),
+        Binding("k,า", "move('up')", "Up", show=False),
+        Binding("g,เ", "move('first')", "First", show=False),
+        Binding("G,ฌ", "move('last')", "Last", show=False),
     ]
 
+    #: What the checklist and tree show (`/`): words, and all / overdue / this month / a unit.
+    filter = Filter()
+
     def compose(self) -> ComposeResult:
-        yield Static(Content(t("Loading…", self.app.lang)), id="period-bar")
+        lang = self.app.lang
+        yield Static(Content(t("Loading…", lang)), id="period-bar")
+        with Horizontal(id="filter-bar"):
+            yield Input(id="filter-words", compact=True, placeholder=t("Find: words of a task or measure", lang))
+            yield Select([(Content(t(label, lang)), show) for show, label in _SHOW_LABELS], value="all",
+                         allow_blank=False, compact=True, id="filter-show")
         with Horizontal(id="body"):
             yield PlanTree(id="tree")
             with Vertical(id="detail"):
@@ -66,19 +86,38 @@ class MainScreen(Localised, Screen[None]):
     def lang(self) -> str:
         return self.app.lang
 
+    def _view(self) -> PlanStatus | None:
+        """The shown year's statuses as the filter lets them through."""
+        snapshot = self.app.snapshot
+        status = snapshot.status if snapshot else None
+        return self.filter.apply(status) if status else None
+
     def _show_snapshot(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
             return
         self.query_one("#period-bar", Static).update(Content(self._bar_text(snapshot)))
+        units_now = units(snapshot.status)
+        show = self.query_one("#filter-show", Select)
+        if [v for _, v in _SHOW_LABELS] + [f"unit:{u}" for u in units_now] != self._show_values:
+            self._show_values = [v for _, v in _SHOW_LABELS] + [f"unit:{u}" for u in units_now]
+            show.set_options([(Content(t(label, self.lang)), value) for value, label in _SHOW_LABELS]
+                             + [(Content(f"{t('Unit', self.lang)}: {u}"), f"unit:{u}") for u in units_now])
+            show.value = self.filter.show if self.filter.show in self._show_values else "all"
+        view = self._view()
         tree = self.query_one(PlanTree)
-        tree.show(snapshot.status, self.lang)
-        if tree.measure_id is None and snapshot.status and snapshot.status.measures:
-            tree.select_measure(snapshot.status.measures[0].measure.id)
-        self._show_measure(tree.measure_id)
+        tree.show(view, self.lang)
+        measure_id = tree.measure_id
+        shown = {m.measure.id for m in view.measures} if view else set()
+        if measure_id not in shown and view and view.measures:  # none yet, or filtered out
+            measure_id = view.measures[0].measure.id
+            tree.select_measure(measure_id)
+        self._show_measure(measure_id)
 
     def _bar_text(self, snapshot: Snapshot) -> str:
         lang, period = self.lang, snapshot.period
         parts = [display.period_label(period, lang), f"{t('as of', lang)} {display.day(period.as_of, lang)}"]
+        if self.filter.active:
+            parts.append(t("filtered", lang))
         rnd = fiscal_round(period.year, period.round)
         if period.round in ("half", "full") and rnd.end < period.as_of <= report_deadline(rnd):
             parts.append(t("its report is due {day}", lang, day=display.day(report_deadline(rnd), lang)))
@@ -89,10 +128,10 @@ class MainScreen(Localised, Screen[None]):
         return " · ".join(parts)
 
     def measure_status(self, measure_id: str | None) -> MeasureStatus | None:
-        snapshot = self.app.snapshot
-        if snapshot is None or snapshot.status is None or measure_id is None:
+        view = self._view()
+        if view is None or measure_id is None:
             return None
-        return next((m for m in snapshot.status.measures if m.measure.id == measure_id), None)
+        return next((m for m in view.measures if m.measure.id == measure_id), None)
 
     def _show_measure(self, measure_id: str | None) -> None:
         snapshot = self.app.snapshot
@@ -237,3 +276,48 @@ class MainScreen(Localised, Screen[None]):
                                      lambda yes: yes and take_back(candidate[0]))
 
         self.app.run_store(lambda: session.undo_candidate(period.year), chosen)
+
+    # --- finding ------------------------------------------------------------------------------
+
+    _show_values: list[str] = []
+
+    def action_filter(self) -> None:
+        """`/`: the find bar, its words field focused."""
+        self.query_one("#filter-bar").display = True
+        self.query_one("#filter-words", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter-words":
+            self._set_filter(replace(self.filter, words=event.value))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "filter-show" and event.value != self.filter.show:
+            self._set_filter(replace(self.filter, show=str(event.value)))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter-words":
+            self.query_one(Checklist).focus()
+
+    def _set_filter(self, wanted: Filter) -> None:
+        self.filter = wanted
+        self._show_snapshot(self.app.snapshot)
+
+    def action_clear_filter(self) -> None:
+        """Esc in the find bar: everything again."""
+        self.query_one("#filter-words", Input).value = ""
+        self.query_one("#filter-show", Select).value = "all"
+        self._set_filter(Filter())
+        self.query_one("#filter-bar").display = False
+        self.query_one(PlanTree).focus()
+
+    def action_move(self, where: str) -> None:
+        """j / k / g / G, as terminal users expect, in the tree and the checklist."""
+        widget = self.focused
+        if isinstance(widget, Checklist):
+            {"down": widget.action_cursor_down, "up": widget.action_cursor_up, "first": widget.action_first,
+             "last": widget.action_last}[where]()
+        elif isinstance(widget, PlanTree):
+            if where in ("down", "up"):
+                (widget.action_cursor_down if where == "down" else widget.action_cursor_up)()
+            else:
+                widget.cursor_line = 0 if where == "first" else widget.last_line
