@@ -12,11 +12,10 @@ import shutil
 import tempfile
 import tomllib
 from collections import Counter
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 

@@ -15,7 +15,6 @@ from itacheck.domain.cadence import Cadence
 from itacheck.domain.limits import (MAX_ATTACHMENTS_PER_RECORD, MAX_LINKS_PER_RECORD, MAX_MEASURES,
                                     MAX_RECORDS_PER_YEAR, MAX_TASKS_PER_MEASURE)
 from itacheck.domain.model import Measure, Organisation, Plan, Record, Task
-from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository
 from reliability_support import YEAR, assert_clean_failure, run_cli
 

@@ -7,10 +7,8 @@ fresh data directory, many times over, because a race shows only some of the tim
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
 
 from itacheck.locations import data_files_dir
 from itacheck.store.repository import Repository

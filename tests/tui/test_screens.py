@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import types
 import unicodedata
-from datetime import date
 
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Static
