@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", choices=ROUND_NAMES, help="half, full or q1–q4 (default: the current round)")
     p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default today)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--digits", choices=("thai", "arabic"),
+                   help="digits of the table (default: Thai with --lang th, Arabic with --lang en)")
 
     p = sub.add_parser("report", parents=[common], help="write the Thai PDF report")
     p.add_argument("--year", type=_year_arg)
@@ -169,8 +171,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status_json(status), ensure_ascii=False, indent=2))
     else:
-        width = shutil.get_terminal_size((100, 24)).columns
-        print(status_table(status, getattr(args, "lang", "th"), width))
+        width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped
+        print(status_table(status, getattr(args, "lang", "th"), width, args.digits))
     return 0
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from itacheck import thai
 from itacheck.domain.cadence import describe
 from itacheck.domain.status import PlanStatus, Tally
-from itacheck.thaitext.cells import cell_width, fit
+from itacheck.thaitext.cells import cell_width
+from itacheck.thaitext.lines import wrap
 from itacheck.labels import STATUS_MARK, status_label, status_word
 
 
@@ -41,48 +43,81 @@ def status_json(status: PlanStatus) -> dict[str, Any]:
     }
 
 
-def _pad(text: str, width: int) -> str:
-    text = fit(text, width)
-    return text + " " * (width - cell_width(text))
+def status_table(status: PlanStatus, lang: str = "th", width: int = 80, digits: str | None = None) -> str:
+    """A readable report for a terminal ``width`` columns wide: Thai wraps between words with
+    dates whole, and every number is written in one system, Thai digits in Thai (``digits`` says
+    otherwise). Ids and period keys (``e6-r1``, ``2566-Q2``) stay as typed: commands take them."""
+    return "\n".join(_Table(lang, max(width, 40), digits or ("thai" if lang == "th" else "arabic")).lines(status))
 
 
-def _summary(tally: Tally, lang: str) -> str:
-    pct = tally.percent_complete
-    parts = [f"{tally.completed}/{tally.total - tally['skipped']}"]
-    if pct is not None:
-        parts.append(f"{pct:g}%")
-    parts += [f"{STATUS_MARK[s]}{tally[s]} {status_word(s, lang)}" for s in ("overdue", "due_soon") if tally[s]]
-    return "  ".join(parts)
+class _Table:
+    """Lines of the status table; ``n`` and ``day`` write numbers and dates in the chosen digits."""
 
+    def __init__(self, lang: str, width: int, digits: str) -> None:
+        self.lang, self.width, self.digits = lang, width, digits
 
-def status_table(status: PlanStatus, lang: str = "th", width: int = 100) -> str:
-    """A readable report for the terminal; Arabic digits so task ids and counts line up."""
-    plan, rnd = status.plan, status.round
-    d = lambda day: thai.format_date(day, digits="arabic", style="short")  # noqa: E731
-    round_label = rnd.label_en if lang == "en" else rnd.label_th
-    lines = [
-        f"{plan.organisation.name} — {'fiscal year' if lang == 'en' else 'ปีงบประมาณ'} {plan.year} "
-        f"{round_label} ({d(rnd.start)} – {d(rnd.end)}), {'as of' if lang == 'en' else 'ณ วันที่'} {d(status.as_of)}",
-        "",
-    ]
-    text_w = max(20, width - 62)
-    for m in status.measures:
-        meas = m.measure
-        head = f"{meas.tool} {'indicator' if lang == 'en' else 'ตัวชี้วัดที่'} {meas.indicator}"
-        code = f" {meas.code}" if meas.code else ""
-        lines.append(f"{head}{code} [{meas.id}]  {fit(meas.issue, width - cell_width(head) - 20)}")
-        lines.append(f"  {_summary(m.tally, lang)}")
-        for t in m.tasks:
-            for o in t.occurrences:
-                done = f" {d(o.done_on)}" if o.done_on else ""
-                lines.append(f"  {_pad(t.task.id, 10)} {_pad(t.task.text, text_w)} {_pad(o.occurrence.key, 9)} "
-                             f"{'due' if lang == 'en' else 'กำหนด'} {_pad(d(o.occurrence.due), 10)} "
-                             f"{status_label(o.status, lang)}{done}")
-            if not t.occurrences:
-                lines.append(f"  {_pad(t.task.id, 10)} {_pad(t.task.text, text_w)} "
-                             f"{'(not in this round: ' if lang == 'en' else '(ไม่อยู่ในรอบนี้: '}"
-                             f"{describe(t.task.cadence, lang, 'arabic')})")
-        lines.append("")
-    lines.append(f"{'Total' if lang == 'en' else 'รวม'}: {_summary(status.tally, lang)}")
-    lines.append("  ".join(f"{STATUS_MARK[s]} {status_word(s, lang)} {n}" for s, n in status.tally.counts))
-    return "\n".join(lines)
+    def n(self, text: object) -> str:
+        """``text`` (a number, or text holding numbers: a round's name, a plan's wording) in the
+        output's digits, as the PDF report writes them."""
+        return (thai.to_thai_digits if self.digits == "thai" else thai.to_arabic_digits)(str(text))
+
+    def day(self, d: date) -> str:
+        return self.n(f"{d.day} {d:%b %Y}" if self.lang == "en" else thai.format_date(d, "arabic", "short"))
+
+    def word(self, th: str, en: str) -> str:
+        return en if self.lang == "en" else th
+
+    def lines(self, status: PlanStatus) -> list[str]:
+        plan, rnd = status.plan, status.round
+        round_label = rnd.label_en if self.lang == "en" else rnd.label_th
+        out = self.wrapped(f"{plan.organisation.name} — {self.word('ปีงบประมาณ', 'fiscal year')} {plan.year} "
+                           f"{round_label} ({self.day(rnd.start)} – {self.day(rnd.end)}), "
+                           f"{self.word('ณ วันที่', 'as of')} {self.day(status.as_of)}")
+        out.append("")
+        for m in status.measures:
+            meas = m.measure
+            head = f"{meas.tool} {self.word('ตัวชี้วัดที่', 'indicator')} {self.n(meas.indicator)}"
+            code = f" {meas.code}" if meas.code else ""
+            out += self.wrapped(f"{meas.issue}", first=f"{self.n(head)}{code} [{meas.id}]  ", hang=2)
+            out.append(f"  {self.summary(m.tally)}")
+            column = max(10, max((len(t.task.id) for t in m.tasks), default=0) + 2)
+            for t in m.tasks:
+                out += self.wrapped(t.task.text, first=f"  {t.task.id:<{column}}", hang=2 + column)
+                indent = " " * (2 + column)
+                for o in t.occurrences:
+                    done = f" {self.day(o.done_on)}" if o.done_on else ""
+                    out += self.wrapped(f"{self.word('กำหนด', 'due')} {self.day(o.occurrence.due)}  "
+                                        f"{status_label(o.status, self.lang)}{done}",
+                                        first=f"{indent}{o.occurrence.key:<9} ", hang=len(indent) + 10)
+                if not t.occurrences:
+                    out += self.wrapped(f"({self.word('ไม่อยู่ในรอบนี้', 'not in this round')}: "
+                                        f"{describe(t.task.cadence, self.lang, self.digits)})",
+                                        first=indent, hang=len(indent))
+            out.append("")
+        out.append(f"{self.word('รวม', 'Total')}: {self.summary(status.tally)}")
+        out += self.flowed([f"{STATUS_MARK[s]} {status_word(s, self.lang)} {self.n(k)}" for s, k in status.tally.counts])
+        return out
+
+    def flowed(self, items: list[str]) -> list[str]:
+        """``items`` two spaces apart, a line breaking only between them."""
+        lines = [""]
+        for item in items:
+            if lines[-1] and cell_width(f"{lines[-1]}  {item}") > self.width:
+                lines.append("")
+            lines[-1] = f"{lines[-1]}  {item}" if lines[-1] else item
+        return lines
+
+    def wrapped(self, text: str, first: str = "", hang: int = 0) -> list[str]:
+        """``first`` then ``text`` (its digits in the output's) wrapped between words; continuation
+        lines indented by ``hang`` columns."""
+        lines = wrap(self.n(text), self.width - cell_width(first), hang=hang - cell_width(first))
+        return [first + lines[0]] + [" " * hang + line for line in lines[1:]]
+
+    def summary(self, tally: Tally) -> str:
+        pct = tally.percent_complete
+        parts = [self.n(f"{tally.completed}/{tally.total - tally['skipped']}")]
+        if pct is not None:
+            parts.append(self.n(f"{pct:g}%"))
+        parts += [f"{STATUS_MARK[s]}{self.n(tally[s])} {status_word(s, self.lang)}"
+                  for s in ("overdue", "due_soon") if tally[s]]
+        return "  ".join(parts)

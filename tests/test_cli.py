@@ -46,7 +46,7 @@ def test_status_table_shows_the_same_totals_in_thai(data, capsys):
     code, out, _ = run(capsys, *HALF)
     assert code == 0
     assert "องค์การบริหารส่วนตำบลเมืองน้อย" in out and "รอบ ๖ เดือน" in out
-    assert "รวม: 21/49  42.9%  !20 เกินกำหนด  •8 ใกล้ครบกำหนด" in out
+    assert "รวม: ๒๑/๔๙  ๔๒.๙%  !๒๐ เกินกำหนด  •๘ ใกล้ครบกำหนด" in out
     for measure in ("[oit10]", "[e6]", "[e7]", "[e9]", "[e10]"):
         assert measure in out
 

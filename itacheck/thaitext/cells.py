@@ -10,6 +10,7 @@ over-long word, cuts between these clusters only. Standard library only.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 ELLIPSIS = "…"
 
@@ -39,12 +40,16 @@ def clusters(text: str) -> list[str]:
 def cell_width(text: str) -> int:
     """Terminal columns taken by ``text``: Thai vowel and tone marks stack on their consonant and
     take none, as Rich and tmux count them."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=1024)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def head(text: str, width: int) -> str:

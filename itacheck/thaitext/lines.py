@@ -34,6 +34,8 @@ def fill(paragraph: str, width: float, measure: Measure, *, hang: float = 0.0,
     appears in exactly one line, in order; trailing spaces stay on their line."""
     if not paragraph.replace(ZWSP, ""):
         return [""]
+    if exact is None and measure(paragraph.rstrip()) <= width:  # fits: no need to segment it
+        return [paragraph.replace(ZWSP, "")]
     lines: list[str] = []
     current: list[str] = []
     used = 0.0  # width of `current`, trailing spaces included

@@ -184,8 +184,9 @@ class ItaCheckApp(App[None]):
                 return
             this_year = fiscal_year_of(self.session.today())
             if first and snapshot.status and snapshot.period.year != this_year:
-                self.notify(t("Fiscal year {this} has no plan yet, so {year} is shown. Start one with: "
-                              "itacheck plan copy {year} {this}", self.lang, this=this_year, year=snapshot.period.year),
+                shown = snapshot.period.year
+                self.notify(t("Fiscal year {this} has no plan yet, so {year} is shown. Start one with: {command}",
+                              self.lang, this=this_year, year=shown, command=f"itacheck plan copy {shown} {this_year}"),
                             markup=False, timeout=12)
 
     @work(thread=True, group="poll")

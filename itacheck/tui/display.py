@@ -1,8 +1,10 @@
 """How dates, occurrences, progress and periods read on screen, in Thai or English.
 
 Plain strings only: widgets wrap them in `Content`/`Text` so that nothing here is ever parsed as
-markup. Thai mode writes dates and cadences with Thai digits, as official documents do; counts
-stay in Arabic digits so that columns of numbers line up and read at a glance.
+markup. Thai mode writes every number with Thai digits (dates, years, counts, percentages, times),
+as official documents and the PDF report do, so no line mixes two digit systems; a Thai digit takes
+one cell like an Arabic one, so columns still line up. Ids and item codes (``e6-r1``) are typed into
+commands and stay as they are.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def moment(at: datetime | None, lang: str) -> str:
 
 
 def number(n: int, lang: str) -> str:
-    return thai.format_number(n) if lang == "th" else str(n)
+    return digits(str(n), lang)
 
 
 def round_name(name: str, lang: str) -> str:
@@ -47,14 +49,19 @@ def cadence(c: Cadence, lang: str) -> str:
     return describe(c, lang, "thai" if lang == "th" else "arabic")
 
 
-def progress(tally: Tally) -> str:
-    """``3/5``: completed of expected (skipped ones are not expected)."""
-    return f"{tally.completed}/{tally.total - tally['skipped']}"
+def digits(text: str, lang: str) -> str:
+    """``text`` built by the app (never the plan's or an officer's) with its digits in ``lang``'s."""
+    return thai.to_thai_digits(text) if lang == "th" else text
 
 
-def percent(tally: Tally) -> str:
+def progress(tally: Tally, lang: str) -> str:
+    """``๓/๕``: completed of expected (skipped ones are not expected)."""
+    return digits(f"{tally.completed}/{tally.total - tally['skipped']}", lang)
+
+
+def percent(tally: Tally, lang: str) -> str:
     pct = tally.percent_complete
-    return "–" if pct is None else f"{pct:g}%"
+    return "–" if pct is None else digits(f"{pct:g}%", lang)
 
 
 def mark(status: str | None) -> str:
@@ -72,8 +79,9 @@ def pad(text: str, width: int) -> str:
 
 
 def attention(tally: Tally, lang: str) -> str:
-    """``! เกินกำหนด 4 · • ใกล้ครบกำหนด 2``: what needs doing, in words."""
-    parts = [f"{STATUS_MARK[s]} {status_word(s, lang)} {tally[s]}" for s in ("overdue", "due_soon") if tally[s]]
+    """``! เกินกำหนด ๔ · • ใกล้ครบกำหนด ๒``: what needs doing, in words."""
+    parts = [f"{STATUS_MARK[s]} {status_word(s, lang)} {number(tally[s], lang)}"
+             for s in ("overdue", "due_soon") if tally[s]]
     return " · ".join(parts)
 
 

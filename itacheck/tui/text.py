@@ -7,6 +7,8 @@ checks that every string the code passes to `t` has its Thai.
 
 from __future__ import annotations
 
+from itacheck import thai
+
 TH: dict[str, str] = {
     # tree, checklist, details
     "indicator": "ตัวชี้วัดที่",
@@ -28,8 +30,8 @@ TH: dict[str, str] = {
     "There is no plan for fiscal year {year} yet. Import one with: itacheck plan import FILE":
         "ยังไม่มีแผนของปีงบประมาณ {year} นำเข้าแผนด้วยคำสั่ง itacheck plan import FILE",
     "Cannot read the data: {error}": "อ่านข้อมูลไม่ได้: {error}",
-    "Fiscal year {this} has no plan yet, so {year} is shown. Start one with: itacheck plan copy {year} {this}":
-        "ปีงบประมาณ {this} ยังไม่มีแผน จึงแสดงปี {year} เริ่มแผนใหม่ด้วยคำสั่ง itacheck plan copy {year} {this}",
+    "Fiscal year {this} has no plan yet, so {year} is shown. Start one with: {command}":
+        "ปีงบประมาณ {this} ยังไม่มีแผน จึงแสดงปี {year} เริ่มแผนใหม่ด้วยคำสั่ง {command}",
     # keys (binding descriptions)
     "Tick": "ติ๊กว่าเสร็จ",
     "Evidence": "หลักฐาน",
@@ -294,6 +296,10 @@ TH: dict[str, str] = {
 
 
 def t(text: str, lang: str, **values: object) -> str:
-    """``text`` in ``lang``, with ``{name}`` fields filled from ``values``."""
+    """``text`` in ``lang``, with ``{name}`` fields filled from ``values``; numbers among them are
+    written in Thai digits in Thai, so a sentence never mixes two digit systems."""
     out = TH.get(text, text) if lang == "th" else text
+    if lang == "th":
+        values = {k: thai.format_number(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                  for k, v in values.items()}
     return out.format(**values) if values else out

@@ -3,18 +3,14 @@ or cuts a letter from its marks, judged by the segmenter the app itself uses."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from textual.app import App
 from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.widget import Widget
 
 from itacheck.thaitext.cells import cell_width
-from itacheck.thaitext.segment import KEEP_TOGETHER, break_units
 
-_THAI = re.compile("[\u0e01-\u0e4e]")
+from thai_lines import words_broken
 
 
 def screen_rows(app: App) -> list[list[str]]:
@@ -40,38 +36,6 @@ def screen_rows(app: App) -> list[list[str]]:
 def region_lines(rows: list[list[str]], region: Region) -> list[str]:
     """The text of ``region`` of the screen, one string per row."""
     return ["".join(row[region.x:region.right]) for row in rows[region.y:region.bottom]]
-
-
-def words_broken(lines: list[str], width: int) -> list[str]:
-    """Line ends inside a Thai word (a line ending in a Thai letter followed by one starting with
-    one where the segmenter sees no boundary between them) or inside a date. A word or date wider
-    than ``width`` may break."""
-    problems = []
-    for line, following in zip(lines, lines[1:]):
-        before, after = line.rstrip(), following.strip()
-        if not before or not after:
-            continue
-        joined = f"{before} {after}"
-        if any(m.start() < len(before) < m.end() and cell_width(m.group()) <= width
-               for m in KEEP_TOGETHER.finditer(joined)):
-            problems.append(f"{line!r} / {following!r}")
-            continue
-        if not (_THAI.match(before[-1]) or unicodedata.category(before[-1]) == "Mn") or not _THAI.match(after[0]):
-            continue
-        tail, lead = before.split(" ")[-1], after.split(" ")[0]
-        at, bounds = 0, {0}
-        units = break_units(tail + lead)
-        for unit in units:
-            at += len(unit)
-            bounds.add(at)
-        if len(tail) in bounds:
-            continue
-        start = max(b for b in bounds if b < len(tail))
-        word = next(u for u, b in zip(units, sorted(bounds)) if b == start)
-        if cell_width(word) > width:
-            continue
-        problems.append(f"{line!r} / {following!r}")
-    return problems
 
 
 def widget_problems(app: App, widgets: list[Widget]) -> list[str]:

@@ -48,7 +48,7 @@ async def test_welcome_import_paste_review_save_shows_the_checklist(tmp_path: Pa
         review = app.screen
         assert isinstance(review, ReviewScreen)
         title = str(review.query_one("#review-title", Static).render())
-        assert "5 มาตรการ" in title and "26 งาน" in title
+        assert "๕ มาตรการ" in title and "๒๖ งาน" in title
         prompts = [str(o.prompt) for o in review.query_one(OptionList)._options]
         assert sum(" · " in p and ("⚠" in p or "✓" in p) for p in prompts) == 26
         assert any("✓ e6-r1 · ไตรมาสละ ๑ ครั้ง" in p for p in prompts)

@@ -6,6 +6,8 @@ as ``ต``). The screen text is read back from the compositor and judged with th
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from rich.segment import Segment
 from textual.content import Content
@@ -16,6 +18,7 @@ from textual.widgets._toast import Toast
 
 from itacheck.thaitext.cells import clusters
 from itacheck.tui.app import make_app
+from itacheck.tui.session import Period
 from itacheck.tui.widgets.checklist import Checklist
 from itacheck.tui.widgets.plan_tree import PlanTree
 
@@ -148,3 +151,20 @@ def test_an_ellipsis_never_separates_a_letter_from_sara_am(width: int) -> None:
     kept = out.plain.rstrip().removesuffix("…")
     assert "ประจำปีเจ้าหน้าที่".startswith(kept)
     assert not kept.endswith(("จ", "เ", "เจ้")), out.plain
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("screen", ["main", "d", "r"])
+async def test_headers_keep_dates_whole(repo, settle, lang, screen) -> None:
+    """The annual round's header broke ``(๑ ต.ค. ๖๕ – ๓๐ ก.ย.`` / `` ๖๖)`` at 80 columns."""
+    app = make_app(repo, lang=lang, today=date(2023, 9, 30))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.set_period(Period(2566, "full", date(2023, 9, 30)))
+        await settle(pilot)
+        if screen != "main":
+            await pilot.press(screen)
+            await settle(pilot)
+        headers = [w for w in app.screen.query("#period-bar, .screen-title")]
+        assert headers and all(w.region.height == 2 for w in headers)  # a header that wraps
+        assert widget_problems(app, headers) == []

@@ -141,7 +141,7 @@ class EvidenceForm(Localised, ModalScreen[Record | None]):
             echo.set_class(True, "-invalid")
         else:
             outside = self._outside(done_on)
-            read_as = f"✓ {display.day(done_on, self.app.lang, 'long')} ({done_on.isoformat()})"
+            read_as = f"✓ {display.day(done_on, self.app.lang, 'long')}"
             echo.update(Content(f"⚠ {outside}" if outside else read_as))
             echo.set_class(bool(outside), "-invalid")
 

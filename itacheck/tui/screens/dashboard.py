@@ -52,7 +52,7 @@ class DashboardScreen(Localised, Screen[Target | None]):
         items: list[Option] = []
         for title, group in ((t("Overdue", lang), overdue),
                              (t("Due in the next {n} days", lang, n=display.number(DEFAULT_SOON_DAYS, lang)), soon)):
-            items.append(Option(Content.styled(f"{title} ({len(group)})", "bold"), disabled=True))
+            items.append(Option(Content.styled(f"{title} ({display.number(len(group), lang)})", "bold"), disabled=True))
             for item in group:
                 items.append(Option(Content.assemble(" ", attention_line(item, lang), "\n   ", item.task.task.text),
                                     id="\t".join((item.measure.measure.id, item.task.task.id,
@@ -72,12 +72,12 @@ class DashboardScreen(Localised, Screen[Target | None]):
         for total in status.by_indicator():
             tally = total.tally
             table.add_row(Text(total.tool), Text(f"{display.number(total.indicator, lang)} {fit(total.name, 22)}"),
-                          Text(display.progress(tally)), Text(display.percent(tally)),
-                          Text(str(tally["overdue"])), Text(str(tally["due_soon"])))
+                          Text(display.progress(tally, lang)), Text(display.percent(tally, lang)),
+                          Text(display.number(tally["overdue"], lang)), Text(display.number(tally["due_soon"], lang)))
         tally = status.tally
-        table.add_row(Text(t("Total", lang), style="bold"), Text(""), Text(display.progress(tally), style="bold"),
-                      Text(display.percent(tally), style="bold"), Text(str(tally["overdue"])),
-                      Text(str(tally["due_soon"])))
+        table.add_row(Text(t("Total", lang), style="bold"), Text(""), Text(display.progress(tally, lang), style="bold"),
+                      Text(display.percent(tally, lang), style="bold"), Text(display.number(tally["overdue"], lang)),
+                      Text(display.number(tally["due_soon"], lang)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._go(event.option.id)

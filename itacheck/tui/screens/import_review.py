@@ -69,8 +69,9 @@ class ReviewScreen(Localised, Screen[int | None]):
         guesses = sum(1 for t_ in self.plan.tasks() if self._guessed(t_.id)) + len(self.draft.notes)
         org = self.plan.organisation.name or "?"
         self.query_one("#review-title", Static).update(Content(
-            f"{t('Check before saving', lang)}: {org} · {len(self.plan.measures)} {t('measures', lang)} · "
-            f"{len(self.plan.tasks())} {t('tasks', lang)} · ⚠ {guesses} {t('to check', lang)}"))
+            f"{t('Check before saving', lang)}: {org} · {display.number(len(self.plan.measures), lang)} "
+            f"{t('measures', lang)} · {display.number(len(self.plan.tasks()), lang)} {t('tasks', lang)} · "
+            f"⚠ {display.number(guesses, lang)} {t('to check', lang)}"))
         options: list[Option] = [Option(Content(f"⚠ {n.text(lang)}"), disabled=True)
                                  for n in self.draft.notes if n.where == "plan"]
         for m in self.plan.measures:

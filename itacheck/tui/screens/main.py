@@ -124,7 +124,7 @@ class MainScreen(Localised, Screen[None]):
         if snapshot.status:
             tally = snapshot.status.tally
             parts.insert(0, snapshot.status.plan.organisation.name)
-            parts.append(f"{display.progress(tally)} ({display.percent(tally)})")
+            parts.append(f"{display.progress(tally, lang)} ({display.percent(tally, lang)})")
         return " · ".join(parts)
 
     def measure_status(self, measure_id: str | None) -> MeasureStatus | None:

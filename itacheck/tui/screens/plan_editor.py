@@ -83,7 +83,8 @@ class EditorScreen(Localised, Screen[int | None]):
         state = f" · {t('not saved yet', lang)}" if self.dirty else ""
         self.query_one("#editor-title", Static).update(Content(
             f"{t('Edit the plan', lang)} · {t('fiscal year', lang)} {display.number(plan.year, lang)} · "
-            f"{len(plan.measures)} {t('measures', lang)} · {len(plan.tasks())} {t('tasks', lang)}{state}"))
+            f"{display.number(len(plan.measures), lang)} {t('measures', lang)} · "
+            f"{display.number(len(plan.tasks()), lang)} {t('tasks', lang)}{state}"))
         org = plan.organisation
         options = [Option(Content(f"{t('Plan header', lang)}: {org.name or '?'} {org.district} {org.province}"),
                           id=_HEAD)]

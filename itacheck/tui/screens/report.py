@@ -37,17 +37,18 @@ def _writer() -> Callable[..., object] | None:
 def summary_text(status: PlanStatus, lang: str) -> str:
     """What the report will say, in brief: totals, then each indicator and its measures."""
     tally = status.tally
-    lines = [f"{status.plan.organisation.name} · {t('progress', lang)} {display.progress(tally)} "
-             f"({display.percent(tally)})",
-             "  ".join(f"{STATUS_MARK[s]} {status_word(s, lang)} {n}" for s, n in tally.counts if n), ""]
+    lines = [f"{status.plan.organisation.name} · {t('progress', lang)} {display.progress(tally, lang)} "
+             f"({display.percent(tally, lang)})",
+             "  ".join(f"{STATUS_MARK[s]} {status_word(s, lang)} {display.number(n, lang)}"
+                       for s, n in tally.counts if n), ""]
     for total in status.by_indicator():
         lines.append(f"{total.tool} {t('indicator', lang)} {display.number(total.indicator, lang)} {total.name}: "
-                     f"{display.progress(total.tally)} ({display.percent(total.tally)})")
+                     f"{display.progress(total.tally, lang)} ({display.percent(total.tally, lang)})")
         for m in status.measures:
             if (m.measure.tool, m.measure.indicator) == (total.tool, total.indicator):
                 attention = display.attention(m.tally, lang)
                 lines.append(f"  {display.mark(m.tally.headline)} {m.measure.code or m.measure.id} "
-                             f"{display.progress(m.tally)}" + (f" · {attention}" if attention else ""))
+                             f"{display.progress(m.tally, lang)}" + (f" · {attention}" if attention else ""))
     return "\n".join(lines)
 
 

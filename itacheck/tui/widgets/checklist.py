@@ -88,7 +88,7 @@ class Checklist(OptionList):
         """Status, which time, due date; the done date and the evidence are in the panel below."""
         due = f"{t('due', lang)} {display.day(occ.occurrence.due, lang)}"
         files = sum(len(r.attachments) + len(r.links) for r in occ.records)
-        extra = f" · {t('evidence', lang)} {files}" if files else ""
+        extra = f" · {t('evidence', lang)} {display.number(files, lang)}" if files else ""
         return Content.assemble(
             " ", (display.pad(display.label(occ.status, lang), width), "bold"), "  ",
             display.pad(occurrence_label(occ.occurrence, lang), 10), " ", due, extra)

@@ -12,8 +12,8 @@ from itacheck.tui import display
 from itacheck.tui.text import t
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
+def _size(n: int, lang: str) -> str:
+    return display.digits(f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B", lang)
 
 
 class EvidenceView(Static):
@@ -38,7 +38,7 @@ class EvidenceView(Static):
     @staticmethod
     def _record(r: Record, lang: str) -> list[str | tuple[str, str]]:
         what = t("not applicable", lang) if r.skipped else t("done on", lang)
-        at = f" ({r.recorded_at:%Y-%m-%d %H:%M})" if r.recorded_at else ""
+        at = f" ({display.moment(r.recorded_at, lang)})" if r.recorded_at else ""
         lines: list[str | tuple[str, str]] = [(f"{'-' if r.skipped else '✓'} {what} {display.day(r.done_on, lang)}",
                                                "bold"), f" — {r.recorded_by}{at}"]
         if r.note:
@@ -46,5 +46,5 @@ class EvidenceView(Static):
         for link in r.links:
             lines += ["\n  ", f"{t('link', lang)}: ", link]
         for a in r.attachments:
-            lines += ["\n  ", f"{t('file', lang)}: ", f"{a.name} ({_size(a.size)})"]
+            lines += ["\n  ", f"{t('file', lang)}: ", f"{a.name} ({_size(a.size, lang)})"]
         return lines

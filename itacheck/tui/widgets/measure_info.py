@@ -21,7 +21,7 @@ class MeasureInfo(Static):
         code = f" ({m.code})" if m.code else ""
         head = f"{m.tool} {t('indicator', lang)} {display.number(m.indicator, lang)} {m.indicator_name}{code}"
         responsible = ", ".join(m.responsible) or "–"
-        progress = f"{t('progress', lang)} {display.progress(tally)} ({display.percent(tally)})"
+        progress = f"{t('progress', lang)} {display.progress(tally, lang)} ({display.percent(tally, lang)})"
         if attention := display.attention(tally, lang):
             progress += f" · {attention}"
         self.update(Content.assemble(

@@ -71,13 +71,13 @@ class PlanTree(Tree[str]):
                 for leaf in ind_node.children:
                     m = by_id[str(leaf.data)]
                     leaf.set_label(self._label(m.tally, f"{m.measure.code or m.measure.id} "
-                                               f"{_first_line(m.measure.issue)}"))
+                                               f"{_first_line(m.measure.issue)}", lang))
                     tally = tally + m.tally
                 first = by_id[str(ind_node.children[0].data)].measure
                 ind_node.set_label(self._label(tally, f"{t('indicator', lang)} {display.number(first.indicator, lang)} "
-                                                      f"{first.indicator_name}"))
+                                                      f"{first.indicator_name}", lang))
                 tool_tally = tool_tally + tally
-            tool_node.set_label(self._label(tool_tally, str(tool_node.data).split(":")[1]))
+            tool_node.set_label(self._label(tool_tally, str(tool_node.data).split(":")[1], lang))
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         """The label cut between clusters with an ellipsis where the tree is too narrow for it
@@ -94,9 +94,9 @@ class PlanTree(Tree[str]):
         return kept
 
     @staticmethod
-    def _label(tally: Tally, name: str) -> Text:
+    def _label(tally: Tally, name: str, lang: str) -> Text:
         """Mark and progress first, so a narrow tree cuts the name, never the numbers."""
-        return Text.assemble((display.mark(tally.headline), "bold"), f" {display.progress(tally)} ", name)
+        return Text.assemble((display.mark(tally.headline), "bold"), f" {display.progress(tally, lang)} ", name)
 
     @property
     def measure_id(self) -> str | None:

@@ -1,0 +1,74 @@
+"""`itacheck status` on a terminal: it fits the width (80 columns when piped), Thai wraps between
+words with dates whole, and each output uses one digit system (ids and period keys, which are typed
+back into commands, stay as they are)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from itacheck.cli import main
+from itacheck.thaitext.cells import cell_width
+from thai_lines import words_broken
+
+HALF = ["status", "--year", "2566", "--round", "half", "--as-of", "2023-03-31"]
+FULL = ["status", "--year", "2566", "--round", "full", "--as-of", "2023-09-30"]
+#: Task and measure ids (e6-r1, oit10), item codes (e6) and period keys (2566-Q2, once).
+_CODES = re.compile(r"\b(?:[a-z]+\d+(?:-[a-z]+\d+)?|\d{4}-[A-Z]\d+)\b")
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(["init", "--sample"]) == 0
+    return tmp_path / "data"
+
+
+def status(capsys, *argv: str) -> list[str]:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("argv", [HALF, FULL, [*HALF, "--lang", "en"], [*FULL, "--digits", "arabic"]])
+def test_piped_status_fits_80_columns_and_breaks_between_words(data, capsys, argv) -> None:
+    """The rows were 86 columns wide and a terminal wrapped them mid-date (``๒๕ ต`` / ``.ค. ๖๕``)."""
+    lines = status(capsys, *argv)
+    assert max(cell_width(line) for line in lines) <= 80
+    assert words_broken(lines, 80) == []
+    header = [line for line in lines if "๓๐ ก.ย. ๖๖" in line or "30 Sep 2023" in line or "30 ก.ย. 66" in line]
+    assert header or "half" in argv
+
+
+def test_status_fits_the_terminal_it_prints_to(data, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = status(capsys, *HALF)
+    assert max(cell_width(line) for line in lines) <= 60
+    assert words_broken(lines, 60) == []
+    assert any(cell_width(line) > 50 for line in lines)  # the width is used, not left empty
+
+
+def test_thai_status_writes_every_number_in_thai_digits(data, capsys) -> None:
+    """It printed ``ปีงบประมาณ 2566 รอบ ๖ เดือน (1 ต.ค. 65 …``."""
+    out = "\n".join(status(capsys, *HALF))
+    assert "ปีงบประมาณ ๒๕๖๖ รอบ ๖ เดือน (๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖)" in " ".join(out.split())
+    assert "รวม: ๒๑/๔๙  ๔๒.๙%  !๒๐ เกินกำหนด  •๘ ใกล้ครบกำหนด" in out
+    assert re.findall("[0-9]", _CODES.sub("", out)) == []
+    for code in ("e6-r1", "oit10-s1", "2566-Q2", "[e9]"):
+        assert code in out
+
+
+def test_arabic_digits_on_request(data, capsys) -> None:
+    out = "\n".join(status(capsys, *HALF, "--digits", "arabic"))
+    assert "ปีงบประมาณ 2566 รอบ 6 เดือน (1 ต.ค. 65 – 31 มี.ค. 66)" in " ".join(out.split())
+    assert "รวม: 21/49  42.9%  !20 เกินกำหนด  •8 ใกล้ครบกำหนด" in out
+    assert re.findall("[๐-๙]", out) == []
+
+
+def test_english_status_is_in_english_with_arabic_digits(data, capsys) -> None:
+    out = "\n".join(status(capsys, *HALF, "--lang", "en"))
+    assert "fiscal year 2566 half-year (1 Oct 2022 – 31 Mar 2023)" in " ".join(out.split())
+    assert "Total: 21/49  42.9%  !20 overdue  •8 due soon" in out
+    assert re.findall("[๐-๙]", "\n".join(line for line in out.splitlines() if "due" in line)) == []
