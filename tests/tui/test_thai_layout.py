@@ -168,3 +168,51 @@ async def test_headers_keep_dates_whole(repo, settle, lang, screen) -> None:
         headers = [w for w in app.screen.query("#period-bar, .screen-title")]
         assert headers and all(w.region.height == 2 for w in headers)  # a header that wraps
         assert widget_problems(app, headers) == []
+
+
+@pytest.mark.parametrize("size", [SIZE, (60, 18)], ids=["80x24", "60x18"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+async def test_welcome_import_review_and_editor_screens_break_between_words(tmp_path, repo, today, settle,
+                                                                           lang, size) -> None:
+    import sys
+    from pathlib import Path
+
+    from textual.widgets import TextArea
+
+    from itacheck.locations import data_files_dir
+    from itacheck.store.planfile import read_plan_file
+    from itacheck.store.repository import Repository
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plan_import"))
+    from test_reference_report import pasted_table
+
+    problems = []
+    app = make_app(Repository(tmp_path / "new", user="tester"), lang=lang, today=today)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        problems += widget_problems(app, _shown(app))
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ImportScreen"
+        problems += widget_problems(app, _shown(app))
+        sample = read_plan_file(data_files_dir() / "sample-2566.toml")[0]
+        app.screen.query_one("#import-paste", TextArea).text = pasted_table(sample)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReviewScreen"
+        for _ in range(4):  # the detail pane below the list shows each task's text in full
+            await pilot.press("down")
+            await settle(pilot)
+            problems += widget_problems(app, _shown(app))
+    app = make_app(repo, lang=lang, today=today)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "EditorScreen"
+        problems += widget_problems(app, _shown(app))
+        await pilot.press("y")  # copy to the next year: a long question in a dialog
+        await settle(pilot)
+        problems += widget_problems(app, _shown(app))
+    assert problems == [], "\n".join(problems)
