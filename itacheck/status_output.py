@@ -8,9 +8,9 @@ from typing import Any
 from itacheck import thai
 from itacheck.domain.cadence import describe
 from itacheck.domain.status import PlanStatus, Tally
+from itacheck.labels import STATUS_MARK, status_label, status_word
 from itacheck.thaitext.cells import cell_width
 from itacheck.thaitext.lines import wrap
-from itacheck.labels import STATUS_MARK, status_label, status_word
 
 
 def status_json(status: PlanStatus) -> dict[str, Any]:
@@ -95,7 +95,8 @@ class _Table:
                                         first=indent, hang=len(indent))
             out.append("")
         out.append(f"{self.word('รวม', 'Total')}: {self.summary(status.tally)}")
-        out += self.flowed([f"{STATUS_MARK[s]} {status_word(s, self.lang)} {self.n(k)}" for s, k in status.tally.counts])
+        out += self.flowed([f"{STATUS_MARK[s]} {status_word(s, self.lang)} {self.n(k)}"
+                            for s, k in status.tally.counts])
         return out
 
     def flowed(self, items: list[str]) -> list[str]:

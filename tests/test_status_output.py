@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from thai_lines import words_broken
 
 from itacheck.cli import main
 from itacheck.thaitext.cells import cell_width
-from thai_lines import words_broken
 
 HALF = ["status", "--year", "2566", "--round", "half", "--as-of", "2023-03-31"]
 FULL = ["status", "--year", "2566", "--round", "full", "--as-of", "2023-09-30"]

@@ -15,8 +15,8 @@ from itacheck import thai
 from itacheck.domain.cadence import Cadence, describe
 from itacheck.domain.fiscal import ROUND_LABELS_EN, ROUND_LABELS_TH, fiscal_round
 from itacheck.domain.status import Tally
-from itacheck.thaitext.cells import cell_width
 from itacheck.labels import STATUS_MARK, status_label, status_word
+from itacheck.thaitext.cells import cell_width
 from itacheck.tui.session import Period
 from itacheck.tui.text import t
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from itacheck.domain.model import Plan, Record
-from itacheck.thaitext.cells import fit
 from itacheck.labels import occurrence_label
+from itacheck.thaitext.cells import fit
 from itacheck.tui import display
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t

@@ -7,10 +7,9 @@ from textual.app import App
 from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.widget import Widget
+from thai_lines import words_broken
 
 from itacheck.thaitext.cells import cell_width
-
-from thai_lines import words_broken
 
 
 def screen_rows(app: App) -> list[list[str]]:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from screen_text import region_lines, screen_rows
 from textual.widgets._toast import Toast
 
 from itacheck.tui.app import make_app
 from itacheck.tui.widgets.plan_tree import PlanTree
-
-from screen_text import region_lines, screen_rows
 
 SIZE = (80, 24)
 _CODES = re.compile(r"\b[a-z]+\d+(?:-[a-z]+\d+)?\b")

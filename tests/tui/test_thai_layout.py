@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from rich.segment import Segment
+from screen_text import region_lines, screen_rows, widget_problems
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
@@ -21,8 +22,6 @@ from itacheck.tui.app import make_app
 from itacheck.tui.session import Period
 from itacheck.tui.widgets.checklist import Checklist
 from itacheck.tui.widgets.plan_tree import PlanTree
-
-from screen_text import region_lines, screen_rows, widget_problems
 
 SIZE = (80, 24)
 TEXT_WIDGETS = (Static, Label, OptionList, DataTable, Tree)

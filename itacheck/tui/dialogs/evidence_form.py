@@ -16,12 +16,12 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from itacheck.domain.cadence import Occurrence
 from itacheck.domain.model import Record
-from itacheck.thaitext.cells import fit
 from itacheck.labels import occurrence_label
 from itacheck.store.errors import StoreError
+from itacheck.thaitext.cells import fit
 from itacheck.tui import display
-from itacheck.tui.draft import EvidenceDraft, fits_year, read_date, read_draft
 from itacheck.tui.dialogs.confirm import ConfirmDialog
+from itacheck.tui.draft import EvidenceDraft, fits_year, read_date, read_draft
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
 

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from itacheck.domain.model import AuditEntry, Plan
-from itacheck.thaitext.cells import fit
-from itacheck.store.errors import StoreError
 from itacheck.labels import occurrence_label
+from itacheck.store.errors import StoreError
+from itacheck.thaitext.cells import fit
 from itacheck.tui import display
 from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.screens.base import Localised

@@ -9,8 +9,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from itacheck.domain.status import MeasureStatus, OccurrenceStatus, TaskStatus
-from itacheck.thaitext.cells import cell_width
 from itacheck.labels import ROLE_EN, ROLE_TH, occurrence_label
+from itacheck.thaitext.cells import cell_width
 from itacheck.tui import display
 from itacheck.tui.text import t
 
