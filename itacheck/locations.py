@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_state_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -35,3 +35,8 @@ def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(user_data_dir("itacheck", appauthor=False))
+
+
+def state_dir() -> Path:
+    """The officer's own small state (which one-time notices were shown), never shared."""
+    return Path(user_state_dir("itacheck", appauthor=False))

@@ -14,3 +14,9 @@ def repo(tmp_path: Path) -> Repository:
     repository = Repository(tmp_path / "data", user="tester")
     repository.load_sample()
     return repository
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own per-user state (one-time notices), never the developer's."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

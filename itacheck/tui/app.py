@@ -25,6 +25,7 @@ from itacheck.store.errors import StoreError
 from itacheck.store.repository import Repository
 from itacheck.tui.commands import ItaCommands
 from itacheck.tui.screens.base import Localised
+from itacheck.tui.seen import first_time
 from itacheck.tui.session import Period, Session, Snapshot
 from itacheck.tui.text import t
 
@@ -175,7 +176,7 @@ class ItaCheckApp(App[None]):
 
     def _publish(self, number: int, snapshot: Snapshot) -> None:
         if number > self._published:
-            first = self._wanted is None
+            first, previous = self._wanted is None, self.snapshot
             self._published = number
             self._wanted = snapshot.period
             self.snapshot = snapshot
@@ -183,11 +184,26 @@ class ItaCheckApp(App[None]):
                 self.action_welcome()
                 return
             this_year = fiscal_year_of(self.session.today())
-            if first and snapshot.status and snapshot.period.year != this_year:
+            if first and snapshot.status and snapshot.period.year < this_year and this_year not in snapshot.years \
+                    and first_time(f"no-plan:{self.session.repository.data_dir}:{this_year}"):
                 shown = snapshot.period.year
                 self.notify(t("Fiscal year {this} has no plan yet, so {year} is shown. Start one with: {command}",
                               self.lang, this=this_year, year=shown, command=f"itacheck plan copy {shown} {this_year}"),
                             markup=False, timeout=12)
+            elif not first and previous is not None:
+                self._tell_about_colleagues(previous, snapshot)
+
+    def _tell_about_colleagues(self, previous: Snapshot, snapshot: Snapshot) -> None:
+        """A live refresh brought records made elsewhere: say so briefly, with whose they are."""
+        if previous.period.year != snapshot.period.year or not previous.status or not snapshot.status:
+            return
+        before = {r.id for _, _, o in previous.status.occurrences() for r in o.records}
+        mine = self.session.made_here()
+        new = [r for _, _, o in snapshot.status.occurrences() for r in o.records
+               if r.id not in before and r.id not in mine]
+        if new:
+            who = ", ".join(sorted({r.recorded_by.split(" ")[0] for r in new}))
+            self.notify(t("{n} new records by {who}", self.lang, n=len(new), who=who), markup=False, timeout=6)
 
     @work(thread=True, group="poll")
     def _poll(self) -> None:

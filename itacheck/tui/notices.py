@@ -28,8 +28,8 @@ def _name(record: Record, snapshot: Snapshot | None, lang: str) -> str:
 
 
 def recorded(record: Record, snapshot: Snapshot | None, lang: str) -> str:
-    message = t("Recorded: {what}, done on {day}.", lang, what=_name(record, snapshot, lang),
-                day=display.day(record.done_on, lang))
+    said = "Marked not applicable: {what} ({day})." if record.skipped else "Recorded: {what}, done on {day}."
+    message = t(said, lang, what=_name(record, snapshot, lang), day=display.day(record.done_on, lang))
     if snapshot is not None and record.done_on > snapshot.period.as_of:
         message += " " + t("It is dated after the as-of date ({as_of}), so this view does not count it yet.",
                            lang, as_of=display.day(snapshot.period.as_of, lang))

@@ -98,6 +98,10 @@ class Session:
             return self.repository.edit_record(year, record_id, done_on, note=note, links=links, files=files,
                                                drop_attachments=drop_attachments, skipped=skipped)
 
+    def made_here(self) -> set[str]:
+        """Ids of the records this window made (a live refresh announces only other people's)."""
+        return {record_id for _, record_id in self._mine}
+
     def undo_candidate(self, year: int) -> tuple[Record, bool] | None:
         """What `u` would undo, and whether it is this session's own tick (undone at once) rather
         than one from another terminal or by a colleague under the same login (asked first)."""

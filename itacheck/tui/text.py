@@ -203,6 +203,10 @@ TH: dict[str, str] = {
     "Up": "ขึ้น",
     "First": "แรกสุด",
     "Last": "ท้ายสุด",
+    "Marked not applicable: {what} ({day}).": "บันทึกว่าไม่ต้องดำเนินการ: {what} ({day})",
+    "{n} new records by {who}": "มีการบันทึกใหม่ {n} รายการ โดย {who}",
+    "No evidence yet: press e (or Space) and type the date it was done.":
+        "ยังไม่มีหลักฐาน: กด e (หรือ Space) แล้วพิมพ์วันที่ที่ดำเนินการ",
     "Start a plan": "เริ่มแผนใหม่",
     "When is it due?": "กำหนดเวลาของงานนี้",
     "How often": "ความถี่",

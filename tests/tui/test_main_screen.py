@@ -239,3 +239,68 @@ async def test_in_april_the_half_year_round_is_still_shown_and_its_report_deadli
         assert app.period == Period(2566, "half", date(2023, 4, 20))
         bar = _text(app.screen.query_one("#period-bar", Static))
         assert "รายงานรอบนี้ครบกำหนด ๓๐ เม.ย. ๖๖" in bar
+
+
+async def test_the_no_plan_notice_is_shown_once_per_officer_not_at_every_start(repo, settle):
+    for shown in (True, False):
+        app = make_app(repo, today=date(2026, 11, 28), refresh_seconds=60)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("ยังไม่มีแผน" in m for m in messages) is shown, messages
+
+
+async def test_a_colleagues_records_are_announced_with_their_login(app, repo, settle):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        Repository(repo.data_dir, user="malee (Malee S.)").add_record(2566, "e7-r2", "2566-M05", date(2023, 2, 28))
+        await pilot.pause(0.6)
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("มีการบันทึกใหม่ 1 รายการ โดย malee" in m for m in messages), messages
+        app.screen.jump_to("e6", "e6-r1", "2566-Q2")
+        await pilot.press("space")  # this window's own tick is not announced as news
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert sum("มีการบันทึกใหม่" in n.message for n in app._notifications) == 1
+
+
+async def test_a_not_applicable_mark_is_not_called_done(app, repo, settle):
+    from itacheck.tui import notices
+
+    record = repo.add_record(2566, "e6-r1", "2566-Q2", date(2023, 3, 1), note="ไม่มีงบ", skipped=True)
+    assert notices.recorded(record, None, "th").startswith("บันทึกว่าไม่ต้องดำเนินการ")
+    assert "เสร็จเมื่อ" not in notices.recorded(record, None, "th")
+
+
+async def test_tab_cycles_tree_checklist_evidence_and_space_leads_the_footer(app, settle) -> None:
+    """Repro: Tab stopped on the measure description, which showed no focus, so Space went nowhere."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        order = []
+        for _ in range(3):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == ["tree", "checklist", "evidence-box"] and app.focused.id == "tree"
+        await pilot.press("tab")
+        footer_keys = [key for key, b in app.screen.active_bindings.items() if b.binding.show]
+        assert footer_keys[0] == "space"
+
+
+async def test_without_colour_the_focused_pane_shows_its_cursor_in_reverse(repo, settle, monkeypatch) -> None:
+    """Repro: under NO_COLOR the focused checklist row was only a grey background while the
+    unfocused tree kept bold-reverse: the officer could not tell where Space would go."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(repo, today=TODAY, refresh_seconds=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tree, checklist = app.screen.query_one(PlanTree), app.screen.query_one(Checklist)
+        checklist.focus()
+        await pilot.pause()
+        focused_row = checklist.get_component_rich_style("option-list--option-highlighted")
+        tree_cursor = tree.get_component_rich_style("tree--cursor")
+        assert focused_row.reverse and not tree_cursor.reverse and tree_cursor.underline
+        tree.focus()
+        await pilot.pause()
+        assert tree.get_component_rich_style("tree--cursor").reverse
+        assert not checklist.get_component_rich_style("option-list--option-highlighted").reverse

@@ -70,7 +70,7 @@ class MainScreen(Localised, Screen[None]):
         with Horizontal(id="body"):
             yield PlanTree(id="tree")
             with Vertical(id="detail"):
-                with VerticalScroll(id="measure-box"):
+                with VerticalScroll(id="measure-box", can_focus=False):  # Tab: tree, checklist, evidence
                     yield MeasureInfo(id="measure")
                 yield Checklist(id="checklist")
                 with VerticalScroll(id="evidence-box"):
@@ -167,7 +167,9 @@ class MainScreen(Localised, Screen[None]):
         self._show_measure(event.measure_id)
 
     def on_checklist_occurrence_highlighted(self, event: Checklist.OccurrenceHighlighted) -> None:
-        self.query_one(EvidenceView).show(event.task, event.occurrence, self.lang)
+        period = self.app.period
+        fits = period is None or fits_year(self.app.session.today(), period.year)
+        self.query_one(EvidenceView).show(event.task, event.occurrence, self.lang, today_fits=fits)
 
     def on_checklist_tick_requested(self, event: Checklist.TickRequested) -> None:
         """Record the occurrence as done today. Whether it has a record already is decided by the

@@ -21,7 +21,7 @@ class Checklist(OptionList):
     """One header line per task (not selectable) and one line per occurrence. Prompts are built as
     `Content`, so task text is shown exactly as written. A refresh keeps the highlighted line."""
 
-    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
+    BINDINGS = [Binding("space", "tick", "Tick")]
 
     class TickRequested(Message):
         """Space or Enter on an occurrence: record it as done today."""

@@ -19,7 +19,10 @@ def _size(n: int, lang: str) -> str:
 class EvidenceView(Static):
     """Notes, links and file names are shown literally (`Content`), never as markup."""
 
-    def show(self, task: TaskStatus | None, occ: OccurrenceStatus | None, lang: str) -> None:
+    def show(self, task: TaskStatus | None, occ: OccurrenceStatus | None, lang: str, *,
+             today_fits: bool = True) -> None:
+        """``today_fits``: Space records "done today" only when today fits the plan's year; the
+        hint says what Space will do."""
         if task is None or occ is None:
             self.update(Content(""))
             return
@@ -31,7 +34,9 @@ class EvidenceView(Static):
         for record in occ.records:
             parts += ["\n", *self._record(record, lang)]
         if not occ.records:
-            parts += ["\n", (t("No evidence yet: Space records it done today, e adds evidence.", lang), "italic")]
+            hint = ("No evidence yet: Space records it done today, e adds evidence." if today_fits
+                    else "No evidence yet: press e (or Space) and type the date it was done.")
+            parts += ["\n", (t(hint, lang), "italic")]
         parts += ["\n", task.task.text]  # in full: the checklist line may be cut short
         self.update(Content.assemble(*parts))
 
