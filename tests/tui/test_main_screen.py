@@ -257,7 +257,7 @@ async def test_a_colleagues_records_are_announced_with_their_login(app, repo, se
         await pilot.pause(0.6)
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert any("มีการบันทึกใหม่ 1 รายการ โดย malee" in m for m in messages), messages
+        assert any("มีการบันทึกใหม่ ๑ รายการ โดย malee" in m for m in messages), messages
         app.screen.jump_to("e6", "e6-r1", "2566-Q2")
         await pilot.press("space")  # this window's own tick is not announced as news
         await pilot.pause(0.6)
