@@ -2,13 +2,17 @@
 
 Each round forks a child that works on one data directory (ticks with and without attachments,
 undo, manual backups, plan re-imports, with automatic backups on or off) and reports on a pipe
-``B <op>`` before each operation and ``A …`` once it returned. The child is killed either
+``B <op>`` before each operation and ``A …`` once it returned. The kill is armed only once the
+child has acknowledged its first operation, so every child killed has done real work whatever the
+speed of the machine (a loaded CI runner included), and the child is then killed either
 
 * at a random input/output call (``hook``): a profile hook counts the child's calls to open,
   write, flush, fsync, replace, close, unlink, flock…, before and after each, and SIGKILLs the
   child at a randomly chosen one, so every gap between two system calls of a save is a candidate
   (e.g. between truncating a file and writing it, or between the rename and the directory fsync);
 * or after a random delay (``timer``), as an officer's closed SSH session would.
+
+Each kill is counted as landing inside an operation (``B`` without its ``A``) or between two.
 
 After each kill the parent opens the database and checks: it opens (no corruption); every record
 whose tick was acknowledged is there unless its undo was acknowledged; at most the one operation in
@@ -76,11 +80,11 @@ def _child(data: Path, scratch: Path, seed: int, mode: str, target: int, wfd: in
                     seen += 1
                     if seen >= target:
                         os.kill(os.getpid(), signal.SIGKILL)
-
-            sys.setprofile(hook)
         n = 0
         while True:
             n += 1
+            if mode == "hook" and n == 2:  # armed once the first operation was acknowledged
+                sys.setprofile(hook)
             op = rng.random()
             task, key = rng.choice(TASKS)
             if op < 0.55:
@@ -122,6 +126,8 @@ class Figures:
     timer_kills: int = 0
     acknowledged_ops: int = 0
     acknowledged_ticks: int = 0
+    kills_after_work: int = 0
+    kills_in_operations: int = 0
     corruptions: int = 0
     lost_acknowledged: int = 0
     phantom_or_half_applied: int = 0
@@ -138,7 +144,9 @@ class Figures:
 
     def summary(self) -> str:
         return (f"{self.kills} kills ({self.hook_kills} at random I/O calls, {self.timer_kills} after random delays), "
-                f"{self.acknowledged_ops} acknowledged operations ({self.acknowledged_ticks} ticks); "
+                f"{self.acknowledged_ops} acknowledged operations ({self.acknowledged_ticks} ticks), "
+                f"{self.kills_after_work} kills after acknowledged work, "
+                f"{self.kills_in_operations} inside an operation; "
                 f"corrupt databases: {self.corruptions}, acknowledged writes lost: {self.lost_acknowledged}, "
                 f"phantom/half-applied: {self.phantom_or_half_applied}, bad backups: {self.bad_backups}, "
                 f"bad attachments: {self.bad_attachments}, leftover temporaries: {self.leftover_temporaries}, "
@@ -153,9 +161,9 @@ def _run_child(data: Path, scratch: Path, seed: int, mode: str, rng: random.Rand
         os.close(rfd)
         _child(data, scratch, seed, mode, target, wfd)
     os.close(wfd)
-    start = time.monotonic()
-    kill_at = start + rng.uniform(0.0, 0.08) if mode == "timer" else None
-    deadline = start + CHILD_DEADLINE_S
+    delay = rng.uniform(0.0, 0.08)
+    deadline = time.monotonic() + CHILD_DEADLINE_S
+    kill_at = None  # timer mode: set when the child acknowledges its first operation
     killed = False
     buf = bytearray()
     while True:
@@ -163,16 +171,28 @@ def _run_child(data: Path, scratch: Path, seed: int, mode: str, rng: random.Rand
         if not killed and ((kill_at is not None and now >= kill_at) or now >= deadline):
             os.kill(pid, signal.SIGKILL)
             killed = True
-        wait = 0.5 if killed or kill_at is None else max(0.0, kill_at - now)
-        ready, _, _ = select.select([rfd], [], [], min(wait, max(0.0, deadline - now)) if not killed else 1.0)
+        wait = 1.0 if killed else min(deadline, kill_at if kill_at is not None else deadline) - now
+        ready, _, _ = select.select([rfd], [], [], max(0.0, wait))
         if ready:
             chunk = os.read(rfd, 65536)
             if not chunk:
                 break
             buf += chunk
+            if mode == "timer" and kill_at is None and b"\nA " in b"\n" + buf:
+                kill_at = time.monotonic() + delay
     os.close(rfd)
     _, status = os.waitpid(pid, 0)
     return buf.decode(errors="replace").splitlines(), status
+
+
+def _count_kill(lines: list[str], fig: Figures) -> None:
+    """Where the kill landed: after acknowledged work, inside an operation (a ``B`` line without
+    its ``A``)."""
+    marks = [line.split()[0] for line in lines if line.split() and line.split()[0] in ("A", "B")]
+    if "A" in marks:
+        fig.kills_after_work += 1
+    if marks and marks[-1] == "B":
+        fig.kills_in_operations += 1
 
 
 def _verify(data: Path, present: set[str], undone: set[str], seeded: set[str], lines: list[str],
@@ -267,6 +287,7 @@ def run(kills: int, seed: int = 2566, workdir: Path | None = None) -> Figures:
                     fig.hook_kills += 1
                 else:
                     fig.timer_kills += 1
+                _count_kill(lines, fig)
             elif not any(line.startswith("E") for line in lines):
                 fig.child_errors.append(f"child ended without being killed: status {status}")
             checked = _verify(data, present, undone, seeded, lines, fig)
