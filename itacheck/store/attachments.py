@@ -3,8 +3,10 @@
 Naming a stored file by its sha256 means an officer's file name (which may contain ``..``, slashes
 or terminal escapes) never becomes a path, identical evidence is stored once, and `itacheck check`
 can prove that a file is still the one that was attached. A digest read from a year file is
-checked before it is used as a name, and a stored file must be a regular file (a symlink planted
-in the store is replaced on the next attach and reported by `verify`).
+checked before it is used as a name. ``attachments/``, its ``ab/`` folders and the stored files
+are reached through descriptors opened without following links: a link planted for any of them
+is refused (a stored file's is replaced on the next attach of that content) and reported by
+`verify`, never written through or read.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from itacheck.domain.model import Attachment
 from itacheck.domain.text import clean_text
-from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
+from itacheck.store.errors import UnsafeFile
+from itacheck.store.nofollow import ATTACHMENT, ATTACHMENTS_FOLDER, kind_of, open_directory, open_folder, open_regular
+from itacheck.store.safefile import file_mode, make_dir, write_failed, write_in
 
 MAX_ATTACHMENT = 100 * 1024 * 1024
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -32,48 +38,56 @@ class AttachmentStore:
             raise ValueError(f"not a sha256 digest: {str(sha256)[:80]!r}")
         return self.root / sha256[:2] / sha256
 
+    @contextmanager
+    def _folder(self, sha256: str, *, create: bool) -> Iterator[int | None]:
+        """The descriptor of ``attachments/ab/`` for ``sha256`` (None when missing and not ``create``)."""
+        if create:
+            make_dir(self.root.parent)
+        with ExitStack() as stack:
+            fd: int | None = open_directory(self.root.parent)
+            for folder in (self.root, self.root / sha256[:2]):
+                stack.callback(os.close, fd)
+                fd = open_folder(fd, folder, ATTACHMENTS_FOLDER, create=create)
+                if fd is None:
+                    break
+            if fd is not None:
+                stack.callback(os.close, fd)
+            yield fd
+
     def add(self, source: Path) -> Attachment:
         """Copy ``source`` into the store. Symlinks are followed deliberately: the officer meant the
         file they named, and only its bytes are kept."""
         source = Path(source)
-        try:
-            if not source.is_file():
-                raise ValueError(f"ไม่พบไฟล์ {source} หรือไม่ใช่ไฟล์ธรรมดา (no such file, or not a regular file)")
-            size = source.stat().st_size
-            if size > MAX_ATTACHMENT:
-                raise ValueError(f"ไฟล์ {source.name} ใหญ่เกิน {MAX_ATTACHMENT // 2**20} MB (file too large)")
-            with open(source, "rb") as f:
-                data = f.read(MAX_ATTACHMENT + 1)
-            if len(data) > MAX_ATTACHMENT:
-                raise ValueError(f"ไฟล์ {source.name} ใหญ่เกิน {MAX_ATTACHMENT // 2**20} MB (file too large)")
-        except PermissionError:
-            raise ValueError(f"อ่านไฟล์ {source} ไม่ได้: ไม่มีสิทธิ์ (cannot read {source}: permission denied)") from None
-        except OSError as exc:
-            raise ValueError(f"อ่านไฟล์ {source} ไม่ได้ (cannot read {source}): {exc.strerror}") from None
+        data = _read_evidence(source)
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_of(digest)
-        if self.verify_path(target, digest) is not None:  # absent, damaged, or not a regular file
-            make_dir(target.parent)
-            atomic_write_bytes(target, data, file_mode(self.root.parent))
+        if self._problem(digest) is not None:  # absent, damaged, or not a regular file
+            try:
+                with self._folder(digest, create=True) as fd:
+                    write_in(fd, target, data, file_mode(self.root.parent))
+            except OSError as exc:  # making or opening a folder
+                raise write_failed(target, exc) from exc
         name = clean_text(os.path.basename(str(source))[:1000], limit=255, what="file name", multiline=False)
         return Attachment(digest, name or digest, len(data))
 
-    @staticmethod
-    def verify_path(path: Path, sha256: str) -> str | None:
-        """``None`` when ``path`` is a regular file (not a symlink) whose sha256 is ``sha256``."""
+    def _problem(self, sha256: str) -> str | None:
+        """``None`` when the stored file of ``sha256`` is a regular file (no link) with that sha256,
+        else what is wrong."""
+        path = self.path_of(sha256)
         try:
-            st = os.lstat(path)
+            with self._folder(sha256, create=False) as folder:
+                if folder is None:
+                    return "missing"
+                fd = open_regular(path, ATTACHMENT, dir_fd=folder)
         except FileNotFoundError:
             return "missing"
+        except UnsafeFile as exc:
+            return str(exc)
         except OSError as exc:
             return f"unreadable ({exc.strerror})"
-        if stat.S_ISLNK(st.st_mode):
-            return "a symlink, not a stored file"
-        if not stat.S_ISREG(st.st_mode):
-            return "not a regular file"
+        h = hashlib.sha256()
         try:
-            h = hashlib.sha256()
-            with open(path, "rb") as f:
+            with os.fdopen(fd, "rb") as f:
                 for chunk in iter(lambda: f.read(1 << 20), b""):
                     h.update(chunk)
         except OSError as exc:
@@ -83,14 +97,44 @@ class AttachmentStore:
     def verify(self, attachment: Attachment) -> str | None:
         """``None`` when the stored file is present and intact, else what is wrong."""
         try:
-            path = self.path_of(attachment.sha256)
+            self.path_of(attachment.sha256)
         except ValueError:
             return f"attachment {attachment.name!r} has an invalid sha256 {str(attachment.sha256)[:80]!r}"
-        problem = self.verify_path(path, attachment.sha256)
+        problem = self._problem(attachment.sha256)
         if problem is None:
             return None
         if problem == "missing":
             return f"missing attachment {attachment.name!r} ({attachment.sha256[:12]}…)"
         if problem.startswith("damaged"):
             return f"attachment {attachment.name!r} is damaged (sha256 mismatch)"
-        return f"attachment {attachment.name!r} ({attachment.sha256[:12]}…) is {problem}"
+        return f"attachment {attachment.name!r} ({attachment.sha256[:12]}…): {problem}"
+
+
+def _read_evidence(source: Path) -> bytes:
+    """The bytes of the officer's file, at most `MAX_ATTACHMENT`. Opened without blocking, so a
+    FIFO is refused rather than waited on; directories and devices are refused too."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise ValueError(f"ไม่พบไฟล์ {source} (no such file: {source})") from None
+    except PermissionError:
+        raise ValueError(f"อ่านไฟล์ {source} ไม่ได้: ไม่มีสิทธิ์ (cannot read {source}: permission denied)") from None
+    except OSError as exc:
+        raise ValueError(f"อ่านไฟล์ {source} ไม่ได้ (cannot read {source}: {exc.strerror})") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        th, en = kind_of(st.st_mode)
+        raise ValueError(f"{source} ไม่ใช่ไฟล์ธรรมดา แต่เป็น{th} (not a regular file but {en}: {source})")
+    with os.fdopen(fd, "rb") as f:
+        too_big = ValueError(f"ไฟล์ {source} ใหญ่เกิน {MAX_ATTACHMENT // 2**20} MB "
+                             f"(file too large: {source} is over {MAX_ATTACHMENT // 2**20} MB)")
+        if st.st_size > MAX_ATTACHMENT:
+            raise too_big
+        try:
+            data = f.read(MAX_ATTACHMENT + 1)
+        except OSError as exc:
+            raise ValueError(f"อ่านไฟล์ {source} ไม่ได้ (cannot read {source}: {exc.strerror})") from None
+        if len(data) > MAX_ATTACHMENT:
+            raise too_big
+        return data

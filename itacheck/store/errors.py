@@ -28,6 +28,12 @@ class WriteFailed(StoreError):
     """A save could not be completed (disk full, permissions…); the previous file is intact."""
 
 
+class UnsafeFile(StoreError):
+    """An entry of the data directory is not what it must be: a symbolic link, FIFO, device or
+    directory where a regular file belongs (or a link where a folder belongs), or a file too big
+    to be real. It is never followed, read or changed."""
+
+
 class PlanExists(ValueError):
     """A plan would have been replaced by one that must only go where there is none (the sample,
     a copied plan)."""

@@ -2,6 +2,8 @@
 
 The lock is held across a whole read-modify-write, so two officers saving at once are serialised.
 The kernel drops a ``flock`` when its process dies, so a killed writer never leaves a stale lock.
+The lock file is opened without following a link or waiting on a FIFO (a colleague may have put
+either in its place) and its mode is set only on a file of ours with no other name.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from itacheck.store.errors import StoreBusy, StoreError, WriteFailed
-from itacheck.store.safefile import file_mode, write_failed
+from itacheck.store.nofollow import LOCK_FILE, open_regular
+from itacheck.store.safefile import file_mode
 
 #: Seconds a save waits for a colleague's save before giving up with "busy, try again".
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -41,21 +44,26 @@ class LockFile:
         """The lock file's descriptor. It is opened read-only (flock needs no more) so a colleague's
         lock file is usable even when a umask left it without group write."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o600)
-        except PermissionError:
-            raise WriteFailed(f"เปิดไฟล์ล็อก {self.path} ไม่ได้: ไม่มีสิทธิ์ (cannot open the lock file "
-                              f"{self.path}: permission denied; check the data directory's group "
-                              "and permissions)") from None
+            fd = open_regular(self.path, LOCK_FILE, os.O_RDONLY | os.O_CREAT)
         except OSError as exc:
-            raise write_failed(self.guarded, exc) from exc
+            raise self._cannot_open(exc) from None
         try:
             st = os.fstat(fd)
             wanted = file_mode(self.guarded.parent)
-            if st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) != wanted:
+            # Only a file of ours with no other name: a hard link may be someone else's file.
+            if st.st_uid == os.getuid() and st.st_nlink == 1 and stat.S_IMODE(st.st_mode) != wanted:
                 os.fchmod(fd, wanted)
         except OSError:
             pass
         return fd
+
+    def _cannot_open(self, exc: OSError) -> WriteFailed:
+        if isinstance(exc, PermissionError):
+            return WriteFailed(f"เปิดไฟล์ล็อก {self.path} ไม่ได้: ไม่มีสิทธิ์ (cannot open the lock file "
+                               f"{self.path}: permission denied; check the data directory's group "
+                               "and permissions)")
+        return WriteFailed(f"เปิดไฟล์ล็อก {self.path} ไม่ได้ ยังไม่ได้บันทึกอะไร (cannot open the lock file "
+                           f"{self.path}: {exc.strerror or exc}; nothing was saved)")
 
     def acquire(self) -> None:
         fd = self._open()
@@ -116,7 +124,7 @@ class LockFile:
         if isinstance(error, StoreError):
             raise error
         if isinstance(error, OSError):
-            raise write_failed(self.guarded, error)
+            raise self._cannot_open(error)
         if error is not None:
             raise StoreError(f"internal error while waiting for the lock of {self.guarded}: {error!r}")
         raise StoreBusy(

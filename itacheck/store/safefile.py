@@ -3,21 +3,27 @@
 A save writes a temporary file in the same directory, fsyncs it, renames it over the old one and
 fsyncs the directory, so the file on disk is always either the old or the new version, never a
 mix, and a save that was acknowledged survives a crash of the program.
+
+Every entry *inside* the data directory is reached through the descriptor of the folder that holds
+it and opened without following links (see `itacheck.store.nofollow`), so a link, FIFO or device
+planted by a colleague is refused rather than written through. The data directory itself may be a
+link made by the administrator.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from itacheck.store.errors import WriteFailed
 
 
-def file_mode(directory: Path) -> int:
-    """0660 in a group-shared (setgid) directory so colleagues in the group can write, else 0600."""
+def file_mode(directory: Path | int) -> int:
+    """0660 in a group-shared (setgid) directory (a path or a descriptor) so colleagues in the
+    group can write, else 0600."""
     try:
         shared = bool(os.stat(directory).st_mode & stat.S_ISGID)
     except OSError:
@@ -43,12 +49,9 @@ def make_dir(directory: Path) -> None:
         os.chmod(directory, 0o700)
 
 
-def fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def fsync_directory(dir_fd: int) -> None:
+    """Make a rename in the directory ``dir_fd`` durable."""
+    os.fsync(dir_fd)
 
 
 def write_failed(path: Path, exc: OSError, *, replaced: bool = False) -> WriteFailed:
@@ -73,7 +76,21 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int) -> None:
     (disk full, I/O error, permissions) becomes `WriteFailed`; the old content is then untouched."""
     path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise write_failed(path, exc) from exc
+    try:
+        write_in(dir_fd, path, data, mode)
+    finally:
+        os.close(dir_fd)
+
+
+def write_in(dir_fd: int, path: Path, data: bytes, mode: int) -> None:
+    """`atomic_write_bytes` for ``path``, a name in the directory open as ``dir_fd``: every step
+    (temporary file, rename, fsync) acts on that directory, whatever its path points to meanwhile."""
+    path = Path(path)
+    try:
+        tmp, fd = _create_temporary(dir_fd, path.name)
     except OSError as exc:
         raise write_failed(path, exc) from exc
     try:
@@ -82,16 +99,30 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except BaseException as exc:
         try:
-            os.unlink(tmp)
+            os.unlink(tmp, dir_fd=dir_fd)
         except OSError:
             pass
         if isinstance(exc, OSError):
             raise write_failed(path, exc) from exc
         raise
     try:
-        fsync_directory(path.parent)
+        fsync_directory(dir_fd)
     except OSError as exc:
         raise write_failed(path, exc, replaced=True) from exc
+
+
+def _create_temporary(dir_fd: int, name: str) -> tuple[str, int]:
+    """A new file ``.NAME.XXXXXXXX.tmp`` in ``dir_fd`` (created exclusively, never through a link)
+    and its descriptor, open for writing."""
+    for _ in range(100):
+        tmp = f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                         dir_fd=dir_fd)
+        except FileExistsError:
+            continue
+        return tmp, fd
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", name)

@@ -32,9 +32,10 @@ from itacheck.store.backups import Backups
 from itacheck.store.errors import CorruptFile, StoreError
 from itacheck.store.filetext import TextFindings, listed
 from itacheck.store.lockfile import LockFile, lock_timeout_from_environment
+from itacheck.store.nofollow import YEAR_FILE, read_regular
 from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
-from itacheck.store.yearformat import (APP, MIGRATIONS, SCHEMA_VERSION, Damaged, copy_data, damage_message,
-                                       parse, serialise)
+from itacheck.store.yearformat import (APP, MAX_YEAR_FILE, MIGRATIONS, SCHEMA_VERSION, Damaged, copy_data,
+                                       damage_message, parse, serialise)
 
 
 class Restored(NamedTuple):
@@ -92,21 +93,19 @@ class YearFile:
     def signature(self) -> tuple[int, int, int] | None:
         """Changes whenever any process replaces the file (a new inode each time): cheap to poll."""
         try:
-            st = os.stat(self.path)
+            st = os.lstat(self.path)
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def _read_raw(self) -> bytes | None:
+        """The file's bytes (None when it does not exist): a regular file, not a link, FIFO or
+        device a colleague put in its place, and at most `MAX_YEAR_FILE` bytes."""
         try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            return None
+            return read_regular(self.path, YEAR_FILE, MAX_YEAR_FILE)
         except PermissionError:
             raise CorruptFile(f"อ่านไฟล์ {self.path} ไม่ได้: ไม่มีสิทธิ์ (cannot read {self.path}: permission "
                               "denied; ask the administrator to check the data directory's group)") from None
-        except IsADirectoryError:
-            raise CorruptFile(f"{self.path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล (is a directory, not a database file)") from None
 
     def load(self) -> dict[str, Any] | None:
         """The file's last complete save, checked; ``None`` when it does not exist yet. The file
@@ -216,9 +215,10 @@ class YearFile:
         """Temporary files of this year file and of its backups left by a writer that was killed
         mid-save. Only a lock holder writes them, so under the lock every one found is stale."""
         try:
-            for tmp in [*self.path.parent.glob(f".{self.path.name}.*.tmp"), *self.backup_store.temporaries()]:
-                tmp.unlink(missing_ok=True)
-        except OSError:
+            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                tmp.unlink(missing_ok=True)  # removes a link itself, never what it points to
+            self.backup_store.remove_temporaries()
+        except (OSError, StoreError):  # an unusable backups folder is reported by the backup itself
             pass
 
     def _migrate_if_needed(self, db: TinyDB) -> None:

@@ -21,6 +21,12 @@ from itacheck.store.filetext import TextFindings, clean_year_data
 SCHEMA_VERSION = 1
 APP = "itacheck"
 
+#: The largest year file read (bytes). 12,000 ticks with a 300-character Thai note each (every
+#: note is kept twice: in its record and in the audit entry) make a 29 MB file, far beyond a real
+#: agency's year; 64 MB leaves room for twice that while bounding what a bad file can cost: parsing
+#: a file this size takes about 190 MB of memory, where a link to /dev/zero would take all of it.
+MAX_YEAR_FILE = 64 * 2**20
+
 #: Migrations from version N to N+1, applied in order after a backup. Empty while only version 1 exists.
 MIGRATIONS: dict[int, Any] = {}
 

@@ -55,6 +55,15 @@ class _ShortWriter:
         self._f.close()
 
 
+def _no_room_to_create(real_open):
+    """``os.open`` that refuses to create a new file (the temporary one) as a full disk does."""
+    def open_(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and flags & os.O_EXCL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, flags, *args, **kwargs)
+    return open_
+
+
 def _short_write(real_fdopen):
     def fdopen(fd, *args, **kwargs):
         return _ShortWriter(real_fdopen(fd, *args, **kwargs))
@@ -62,7 +71,7 @@ def _short_write(real_fdopen):
 
 
 INJECTIONS = {
-    "no room for the temporary file": ("tempfile.mkstemp", lambda: _fail(errno.ENOSPC)),
+    "no room for the temporary file": ("os.open", lambda: _no_room_to_create(os.open)),
     "short write, disk full": ("os.fdopen", lambda: _short_write(os.fdopen)),
     "fsync fails (delayed allocation)": ("os.fsync", lambda: _fail(errno.ENOSPC)),
     "rename fails (I/O error)": ("os.replace", lambda: _fail(errno.EIO)),
@@ -73,7 +82,7 @@ INJECTIONS = {
 
 def _patch(monkeypatch, where: str, make) -> None:
     module, name = where.split(".")
-    monkeypatch.setattr({"os": os, "tempfile": safefile.tempfile}[module], name, make())
+    monkeypatch.setattr({"os": os}[module], name, make())
 
 
 def _temporaries(data: Path) -> list[Path]:
@@ -112,14 +121,14 @@ def test_a_failed_automatic_backup_stops_the_save_before_it_touches_the_file(rep
     monkeypatch.setattr(backup_files, "BACKUP_INTERVAL_S", 0)
     file = data_dir / f"{YEAR}.json"
     before = file.read_bytes()
-    real = backup_files.atomic_write_bytes
+    real = backup_files.write_in
 
-    def fail_in_backups(path, data, mode):
+    def fail_in_backups(dir_fd, path, data, mode):
         if Path(path).parent.name == "backups":
             raise WriteFailed(f"could not save {path}: disk full; the previous data is intact")
-        return real(path, data, mode)
+        return real(dir_fd, path, data, mode)
 
-    monkeypatch.setattr(backup_files, "atomic_write_bytes", fail_in_backups)
+    monkeypatch.setattr(backup_files, "write_in", fail_in_backups)
     with pytest.raises(WriteFailed, match="backups"):
         repo.add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1))
     assert file.read_bytes() == before

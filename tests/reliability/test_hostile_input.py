@@ -194,7 +194,7 @@ def test_a_symlink_planted_in_the_store_is_not_trusted(repo: Repository, tmp_pat
     assert not stored.is_symlink() and stored.read_bytes() == b"genuine"
     stored.unlink()
     stored.symlink_to(secret)
-    assert "symlink" in repo.attachments.verify(r.attachments[0])
+    assert "symbolic link" in repo.attachments.verify(r.attachments[0])
 
 
 # --- plan files ------------------------------------------------------------------------------
