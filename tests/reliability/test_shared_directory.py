@@ -294,7 +294,7 @@ def test_a_data_directory_that_is_a_symlink_made_by_the_administrator_works(tmp_
     """The data directory itself may be a link (e.g. /srv/itacheck -> /data/itacheck): only what is
     inside it is never followed."""
     real = tmp_path / "disk" / "itacheck"
-    Repository(real, user="t").ensure_seeded()
+    Repository(real, user="t").load_sample()
     link = tmp_path / "itacheck"
     link.symlink_to(real)
     evidence = tmp_path / "evidence.pdf"
