@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -23,12 +24,15 @@ from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
+from itacheck.store.backups import is_damaged_copy
 from itacheck.store.catalogue_file import catalogue_for
-from itacheck.store.errors import AlreadyRecorded, CorruptFile, NewerSchema, NoPeriod, StoreError
+from itacheck.store.errors import AlreadyRecorded, NoPeriod, StoreError
 from itacheck.store.filetext import TextFindings, listed
+from itacheck.store.inputfile import read_input_file
 from itacheck.store.outputs import is_stdout, output_name, write_output
 from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository, default_year
+from itacheck.store.yearformat import MAX_YEAR_FILE
 
 
 class UsageError(ValueError):
@@ -293,18 +297,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    """A copy of every year file; one that fails the check is kept only for inspection, named
+    damaged, and said so (exit 1)."""
     repo = _repo(args)
+    damaged = 0
     for year in repo.years():
-        with repo.year_file(year).transaction_raw():
-            print(repo.year_file(year).backup(reason="manual"))
-    return 0
+        year_file = repo.year_file(year)
+        with year_file.transaction_raw():
+            kept = year_file.backup(reason="manual")
+        if kept is None:
+            continue
+        if is_damaged_copy(kept):
+            damaged += 1
+            print(f"itacheck: ไฟล์ฐานข้อมูล {year_file.path} เสียหาย จึงไม่ได้สำรอง สำเนา {kept} เก็บไว้ให้ตรวจเท่านั้น "
+                  f"และจะไม่ถูกเสนอให้กู้คืน (the database file {year_file.path} is damaged, so it was not backed "
+                  f"up: its copy {kept} is kept for inspection only and never offered for restore; "
+                  "run `itacheck check`)", file=sys.stderr)
+        else:
+            print(kept)
+    return 1 if damaged else 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     repo = _repo(args, create=True)
     source: Path = args.file
-    if not source.is_file():
-        raise UsageError(f"no such backup file: {source}")
     year = _year_of_backup(source)
     kept, cleaned = repo.year_file(year).restore(source)
     print(f"กู้คืนปี {year} จาก {source} แล้ว (restored)" + (f"; the replaced file was kept as {kept}" if kept else ""))
@@ -318,11 +334,12 @@ def _year_of_backup(source: Path) -> int:
     stem = source.name.split("-", 1)[0].split(".", 1)[0]
     if stem.isdigit() and len(stem) == 4:
         return int(stem)
+    raw = read_input_file(source, MAX_YEAR_FILE)
     try:
-        doc = json.loads(source.read_text(encoding="utf-8"))
-        return int(next(iter(doc["plan"].values()))["year"])
-    except (ValueError, KeyError, TypeError, StopIteration, AttributeError):
-        raise UsageError(f"cannot tell which fiscal year {source} holds; name it like 2566.json") from None
+        return int(next(iter(json.loads(raw)["plan"].values()))["year"])
+    except (ValueError, KeyError, TypeError, StopIteration, AttributeError, RecursionError):
+        raise UsageError(f"ไม่ทราบว่า {source} เป็นข้อมูลปีใด ตั้งชื่อไฟล์ตามปี เช่น 2566.json "
+                         f"(cannot tell which fiscal year {source} holds; name it like 2566.json)") from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -404,21 +421,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         handler = COMMANDS.get(args.command or "", run_tui)
-        return handler(args)
-    except (CorruptFile, NewerSchema) as exc:
+        code = handler(args)
+        sys.stdout.flush()  # a reader that went away is found here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
+    except StoreError as exc:  # the message is written for the officer
         print(f"itacheck: {exc}", file=sys.stderr)
         return 1
-    except StoreError as exc:
-        print(f"itacheck: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # bad input: dates, plan files, links, notes, task ids
+    except ValueError as exc:  # bad input: dates, plan files, links, notes, task ids, input files
         print(f"itacheck: error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"itacheck: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+    except OSError as exc:  # anything the store did not foresee: still one line, naming the file
+        name = exc.filename or ""
+        print(f"itacheck: ทำงานไม่สำเร็จ {name} ({exc.strerror or exc}{': ' + str(name) if name else ''})",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _stdout_closed() -> int:
+    """Standard output was closed by its reader (``itacheck status | head -1``): end quietly, as
+    Python's documentation recommends: point stdout at /dev/null so the final flush cannot fail
+    again, and exit 1 (Python ignores SIGPIPE, so there is no signal death to report)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 if __name__ == "__main__":

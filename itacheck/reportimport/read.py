@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from itacheck.reportimport.blocks import text_blocks
+from itacheck.store.inputfile import UnreadableInput, read_input_file
 from itacheck.store.planfile import read_plan_file
 from itacheck.reportimport.draft import PlanDraft
 from itacheck.reportimport.measures import NotAReport, build_draft
@@ -31,18 +32,14 @@ def read_report(path: Path, data_dir: Path | None = None) -> PlanDraft:
     if path.suffix.lower() == ".toml":
         plan, records = read_plan_file(path, data_dir)
         return PlanDraft(plan, path.name, records=records)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise NotAReport(f"อ่านไฟล์ {path} ไม่ได้ (cannot read {path}: {exc.strerror})") from None
-    if size > MAX_REPORT_FILE:
-        raise NotAReport(f"ไฟล์ {path} ใหญ่เกินไปสำหรับรายงานมาตรการ ({size // 2**20} MB) "
-                         f"(too large for a measures report: {size:,} bytes, at most {MAX_REPORT_FILE:,})")
+    try:  # a missing file, a folder, a FIFO, one over the limit: refused before anything is parsed
+        raw = read_input_file(path, MAX_REPORT_FILE)
+    except UnreadableInput as exc:
+        raise NotAReport(str(exc)) from None
     if path.suffix.lower() == ".docx":
         from itacheck.reportimport.docx_blocks import docx_blocks
 
         return build_draft(docx_blocks(path), path.name, data_dir)
-    raw = path.read_bytes()
     if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise NotAReport(f"{path} เป็นไฟล์ Word รุ่นเก่า (.doc) หรือมีรหัสผ่าน: บันทึกเป็น .docx แล้วลองใหม่ "
                          f"({path} is an old Word .doc file or password-protected: save it as .docx and try again)")

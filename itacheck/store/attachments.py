@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -22,7 +21,8 @@ from pathlib import Path
 from itacheck.domain.model import Attachment
 from itacheck.domain.text import clean_text
 from itacheck.store.errors import UnsafeFile
-from itacheck.store.nofollow import ATTACHMENT, ATTACHMENTS_FOLDER, kind_of, open_directory, open_folder, open_regular
+from itacheck.store.inputfile import read_input_file
+from itacheck.store.nofollow import ATTACHMENT, ATTACHMENTS_FOLDER, open_directory, open_folder, open_regular
 from itacheck.store.safefile import file_mode, make_dir, write_failed, write_in
 
 MAX_ATTACHMENT = 100 * 1024 * 1024
@@ -58,7 +58,7 @@ class AttachmentStore:
         """Copy ``source`` into the store. Symlinks are followed deliberately: the officer meant the
         file they named, and only its bytes are kept."""
         source = Path(source)
-        data = _read_evidence(source)
+        data = read_input_file(source, MAX_ATTACHMENT)
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_of(digest)
         if self._problem(digest) is not None:  # absent, damaged, or not a regular file
@@ -108,33 +108,3 @@ class AttachmentStore:
         if problem.startswith("damaged"):
             return f"attachment {attachment.name!r} is damaged (sha256 mismatch)"
         return f"attachment {attachment.name!r} ({attachment.sha256[:12]}…): {problem}"
-
-
-def _read_evidence(source: Path) -> bytes:
-    """The bytes of the officer's file, at most `MAX_ATTACHMENT`. Opened without blocking, so a
-    FIFO is refused rather than waited on; directories and devices are refused too."""
-    try:
-        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError:
-        raise ValueError(f"ไม่พบไฟล์ {source} (no such file: {source})") from None
-    except PermissionError:
-        raise ValueError(f"อ่านไฟล์ {source} ไม่ได้: ไม่มีสิทธิ์ (cannot read {source}: permission denied)") from None
-    except OSError as exc:
-        raise ValueError(f"อ่านไฟล์ {source} ไม่ได้ (cannot read {source}: {exc.strerror})") from None
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        os.close(fd)
-        th, en = kind_of(st.st_mode)
-        raise ValueError(f"{source} ไม่ใช่ไฟล์ธรรมดา แต่เป็น{th} (not a regular file but {en}: {source})")
-    with os.fdopen(fd, "rb") as f:
-        too_big = ValueError(f"ไฟล์ {source} ใหญ่เกิน {MAX_ATTACHMENT // 2**20} MB "
-                             f"(file too large: {source} is over {MAX_ATTACHMENT // 2**20} MB)")
-        if st.st_size > MAX_ATTACHMENT:
-            raise too_big
-        try:
-            data = f.read(MAX_ATTACHMENT + 1)
-        except OSError as exc:
-            raise ValueError(f"อ่านไฟล์ {source} ไม่ได้ (cannot read {source}: {exc.strerror})") from None
-        if len(data) > MAX_ATTACHMENT:
-            raise too_big
-        return data

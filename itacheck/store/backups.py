@@ -1,7 +1,9 @@
 """Copies of a year file in ``backups/``: automatic (hourly, rotated), manual and before a restore.
 
 A backup is a byte-for-byte copy named ``2566-YYYYMMDDTHHMMSSffffff-REASON.json``, so names sort by
-age and say why they were taken. ``backups/`` is reached through its descriptor, opened without
+age and say why they were taken. A copy of a file that fails the check (kept for an expert to look
+at) is named ``…-REASON-damaged.json``, and what is offered for restore is only ever the newest
+backup that passes the check, with its age. ``backups/`` is reached through its descriptor, opened without
 following a link: a colleague who replaces it by a link to someone's folder makes every backup
 refuse with a message, never write, prune or clean up in that folder.
 """
@@ -13,17 +15,20 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from itacheck.store.errors import UnsafeFile
-from itacheck.store.nofollow import BACKUPS_FOLDER, open_directory, open_folder
+from itacheck.store.errors import StoreError, UnsafeFile
+from itacheck.store.nofollow import BACKUP, BACKUPS_FOLDER, open_directory, open_folder, read_regular
 from itacheck.store.safefile import file_mode, make_dir, write_failed, write_in
+from itacheck.store.yearformat import MAX_YEAR_FILE, Damaged, parse
 
 #: An automatic backup is taken before a save when the newest one is older than this (seconds).
 BACKUP_INTERVAL_S = 3600
 #: How many automatic backups are kept (manual ones are never rotated away).
 BACKUPS_KEPT = 20
+#: The end of a backup's reason when the copied file failed the check.
+DAMAGED = "-damaged"
 
 
 class Backups:
@@ -97,16 +102,67 @@ class Backups:
                 except FileNotFoundError:
                     pass
 
-    def restore_hint(self) -> str:
-        """What to do about a damaged year file: restore the newest backup."""
+    def newest_good(self, *, excluding: Path | None = None) -> tuple[Path, datetime] | None:
+        """The newest backup that passes the year file's check, and when it was taken; a copy named
+        damaged, one that fails the check, and ``excluding`` are passed over."""
+        with self._folder(create=False) as fd:
+            for name in self._names(fd, f"{self.year_path.stem}-*.json"):
+                path = self.dir / name
+                if name.endswith(f"{DAMAGED}.json") or (excluding is not None and _same(path, excluding)):
+                    continue
+                try:
+                    parse(read_regular(path, BACKUP, MAX_YEAR_FILE, dir_fd=fd) or b"", path)
+                except (Damaged, StoreError, OSError):
+                    continue
+                return path, _taken_at(name) or datetime.fromtimestamp(os.stat(name, dir_fd=fd).st_mtime)
+        return None
+
+    def restore_hint(self, *, excluding: Path | None = None) -> str:
+        """What to do about a damaged year file (or a backup that would not restore, ``excluding``):
+        restore the newest backup that passes the check."""
         try:
-            found = self.all()
-        except UnsafeFile as exc:
+            good = self.newest_good(excluding=excluding)
+        except (UnsafeFile, OSError) as exc:
             return f"ไฟล์เดิมไม่ถูกแก้ไข (the file was left untouched); {exc}"
-        if found:
-            return (f"ไฟล์เดิมไม่ถูกแก้ไข กู้คืนจากสำเนาสำรองล่าสุดด้วย `itacheck restore {found[0]}` "
-                    f"(the file was left untouched; to recover the latest backup run "
-                    f"`itacheck restore {found[0]}`; older backups are in {self.dir})")
-        return (f"ไฟล์เดิมไม่ถูกแก้ไข ใช้ `itacheck restore FILE` เพื่อกู้จากสำเนาสำรอง "
-                f"(the file was left untouched; no backup found in {self.dir}: "
-                f"recover a copy with `itacheck restore FILE`)")
+        if good is None:
+            return (f"ไฟล์เดิมไม่ถูกแก้ไข และไม่มีสำเนาสำรองที่ใช้ได้ใน {self.dir} กู้จากสำเนาของเครื่องแม่ข่ายด้วย "
+                    f"`itacheck restore FILE` (the file was left untouched; no backup in {self.dir} passes the "
+                    "check: recover a copy from the server's own backups with `itacheck restore FILE`)")
+        path, taken = good
+        th, en = age_in_words(datetime.now() - taken)
+        return (f"ไฟล์เดิมไม่ถูกแก้ไข กู้คืนสำเนาสำรองล่าสุดที่ตรวจแล้วว่าใช้ได้ (สำรองไว้ {th}) ด้วย "
+                f"`itacheck restore {path}` (the file was left untouched; to recover the newest backup that "
+                f"passes the check, taken {en}, run `itacheck restore {path}`; older backups are in {self.dir})")
+
+
+def is_damaged_copy(path: Path) -> bool:
+    """Whether ``path`` is a backup of a file that failed the check (never offered for restore)."""
+    return Path(path).name.endswith(f"{DAMAGED}.json")
+
+
+def age_in_words(age: timedelta) -> tuple[str, str]:
+    """``age`` in whole minutes, hours or days, in Thai and in English ("3 ชั่วโมงที่แล้ว", "3 hours ago")."""
+    minutes = max(0, int(age.total_seconds() // 60))
+    if minutes < 1:
+        return "เมื่อสักครู่", "just now"
+    size, th, en = next(unit for unit in _UNITS if minutes >= unit[0])
+    n = minutes // size
+    return f"{n} {th}ที่แล้ว", f"{n} {en}{'s' if n != 1 else ''} ago"
+
+
+_UNITS = ((24 * 60, "วัน", "day"), (60, "ชั่วโมง", "hour"), (1, "นาที", "minute"))
+
+
+def _taken_at(name: str) -> datetime | None:
+    """The time in a backup's name (``2566-20240405T101500123456-auto.json``)."""
+    try:
+        return datetime.strptime(name.split("-")[1], "%Y%m%dT%H%M%S%f")
+    except (IndexError, ValueError):
+        return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -26,6 +26,7 @@ from itacheck.domain.text import check_link
 from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.filetext import clean_document
+from itacheck.store.inputfile import read_input_file
 
 FORMAT = 1
 MAX_PLAN_FILE = 5 * 2**20
@@ -123,24 +124,46 @@ def _with_catalogue_names(plan: Plan, data_dir: Path | None = None) -> Plan:
 def read_plan_file(path: Path, data_dir: Path | None = None) -> tuple[Plan, tuple[Record, ...]]:
     """Read and check a TOML plan file; FormatError (a ValueError) says what and where."""
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_PLAN_FILE:
-            raise FormatError(f"{path}: too large for a plan file ({size:,} bytes; at most {MAX_PLAN_FILE:,})")
-        text = Path(path).read_bytes().decode("utf-8")
+        text = read_input_file(path, MAX_PLAN_FILE).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise FormatError(f"{path} ไม่ใช่ข้อความ UTF-8 (not UTF-8 text at byte {exc.start}; save it as UTF-8)") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FormatError(f"{path}: not a valid TOML plan file: {exc}") from None
+        raise FormatError(f"{path} ไม่ใช่ไฟล์แผน TOML ที่ถูกต้อง ({path}: not a valid TOML plan file: {exc})") from None
     except RecursionError:
-        raise FormatError(f"{path}: not a valid TOML plan file: nested too deeply") from None
+        raise FormatError(_too_deep(path)) from None
+    except ValueError:  # a number longer than Python converts (4300 digits)
+        raise FormatError(f"{path} มีตัวเลขยาวเกินไป ({path}: not a valid TOML plan file: a number is "
+                          "too long)") from None
+    if _depth(doc) > MAX_PLAN_DEPTH:  # valid TOML (dotted keys nest without limit) but no plan
+        raise FormatError(_too_deep(path))
     try:
         return parse_plan_document(doc, data_dir)
     except FormatError as exc:
         line = _line_of_id(text, exc.__cause__) if isinstance(exc.__cause__, InvalidId) else None
         where = f"{path} บรรทัด {line} (line {line})" if line else str(path)
         raise FormatError(f"{where}: {exc}") from None
+
+
+#: How deep tables and arrays nest in a plan file (a plan needs 4: measures, tasks, cadence, months).
+MAX_PLAN_DEPTH = 16
+
+
+def _depth(doc: Any) -> int:
+    """How deep ``doc`` nests, counted without recursion (it may nest thousands deep)."""
+    deepest, stack = 0, [(doc, 0)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth <= MAX_PLAN_DEPTH:
+            children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep(path: Path) -> str:
+    return f"{path} ซ้อนกันลึกเกินไป ไม่ใช่ไฟล์แผน ({path}: not a valid plan file: tables or arrays nested too deeply)"
 
 
 # `id = "…"` or `id = '…'`, alone on its line or inside an inline table.

@@ -21,6 +21,10 @@ from pathlib import Path
 from itacheck.store.errors import WriteFailed
 
 
+class MissingFolder(ValueError):
+    """A file was to be written into a folder that does not exist (bad input: exit code 2)."""
+
+
 def file_mode(directory: Path | int) -> int:
     """0660 in a group-shared (setgid) directory (a path or a descriptor) so colleagues in the
     group can write, else 0600."""
@@ -77,6 +81,9 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int) -> None:
     path = Path(path)
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except (FileNotFoundError, NotADirectoryError):
+        raise MissingFolder(f"ไม่มีโฟลเดอร์ {path.parent} จึงเขียน {path} ไม่ได้ "
+                            f"(cannot write {path}: there is no folder {path.parent})") from None
     except OSError as exc:
         raise write_failed(path, exc) from exc
     try:

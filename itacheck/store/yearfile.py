@@ -28,9 +28,10 @@ from typing import Any, NamedTuple
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from itacheck.store.backups import Backups
-from itacheck.store.errors import CorruptFile, StoreError
+from itacheck.store.backups import DAMAGED, Backups
+from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
 from itacheck.store.filetext import TextFindings, listed
+from itacheck.store.inputfile import read_input_file
 from itacheck.store.lockfile import LockFile, lock_timeout_from_environment
 from itacheck.store.nofollow import YEAR_FILE, read_regular
 from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
@@ -242,11 +243,24 @@ class YearFile:
         return self.backup_store.all()
 
     def backup(self, reason: str = "manual") -> Path | None:
-        """Copy the current file into ``backups/`` (nothing to copy → ``None``)."""
+        """Copy the current file into ``backups/`` (nothing to copy → ``None``). A file that fails
+        the check is copied too, for an expert to look at, but named ``…-REASON-damaged.json`` so
+        it is never offered for restore (see `is_damaged_copy`)."""
         raw = self._read_raw()
         if raw is None:
             return None
-        return self.backup_store.take(raw, reason)
+        return self.backup_store.take(raw, reason if self._passes_check(raw) else reason + DAMAGED)
+
+    def _passes_check(self, raw: bytes) -> bool:
+        if self._snapshot and self._snapshot[0] == hashlib.blake2b(raw, digest_size=20).digest():
+            return True  # the content last read (or saved) and checked
+        try:
+            parse(raw, self.path)
+        except Damaged:
+            return False
+        except NewerSchema:  # not damaged: written by a newer itacheck
+            return True
+        return True
 
     def _rotate_backup(self) -> None:
         """Automatic backups: at most one an hour, the newest `BACKUPS_KEPT` kept."""
@@ -263,8 +277,12 @@ class YearFile:
         characters and escape sequences removed; the fields are named in the result, and nothing
         of the evidence is lost), and a text over its size limit or a record link that is not an
         http(s) URL is refused, as nothing short of dropping evidence would make it pass."""
-        raw = Path(source).read_bytes()
-        data, findings = YearFile(Path(source))._parse(raw, thorough=True)
+        source = Path(source)
+        raw = read_input_file(source, MAX_YEAR_FILE)
+        try:
+            data, findings = parse(raw, source, thorough=True)
+        except Damaged as exc:
+            raise CorruptFile(f"{exc}. {self.backup_store.restore_hint(excluding=source)}") from None
         if findings.bad_links:
             raise ValueError(f"{source} มีลิงก์ที่ไม่ใช่ http(s) จึงไม่กู้คืน ({source} holds links that are not "
                              f"http(s) URLs, so nothing was restored: {listed(findings.bad_links)}; correct or "
@@ -272,8 +290,9 @@ class YearFile:
         plan = next(iter(data.get("plan", {}).values()), None)
         year = _year_of_name(self.path)
         if year is not None and isinstance(plan, dict) and plan.get("year") not in (None, year):
-            raise ValueError(f"{source} holds the plan of fiscal year {plan.get('year')!r}, not "
-                             f"{self.path.stem}: name the file after its year (e.g. {plan.get('year')}.json)")
+            raise ValueError(f"{source} เป็นแผนของปีงบประมาณ {plan.get('year')!r} ไม่ใช่ปี {self.path.stem} "
+                             f"({source} holds the plan of fiscal year {plan.get('year')!r}, not "
+                             f"{self.path.stem}: name the file after its year, e.g. {plan.get('year')}.json)")
         with self.transaction_raw():
             kept = self.backup(reason="before-restore")
             atomic_write_bytes(self.path, serialise(data) if findings.cleaned else raw, file_mode(self.path.parent))

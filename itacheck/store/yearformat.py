@@ -65,9 +65,12 @@ def parse(raw: bytes, path: Path, *, thorough: bool = False) -> tuple[dict[str, 
         raise Damaged(f"ไฟล์ฐานข้อมูล {path} ว่างเปล่า (database file is empty)")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        reason = str(exc)[:200] if not isinstance(exc, RecursionError) else "nested too deeply"
-        raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is corrupt: {reason})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is corrupt: {str(exc)[:200]})") from None
+    except RecursionError:
+        raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is corrupt: nested too deeply)") from None
+    except ValueError:  # a number longer than Python converts (4300 digits)
+        raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is corrupt: a number is too long)") from None
     meta = data.get("meta", {}) if isinstance(data, dict) else None
     doc = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
     version = doc.get("schema_version") if isinstance(doc, dict) else None

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 
 from itacheck.domain.status import PlanStatus
 from itacheck.labels import STATUS_MARK, status_word
+from itacheck.store.errors import StoreError
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
@@ -133,6 +134,10 @@ class ReportScreen(Localised, Screen[None]):
         started = time.monotonic()
         try:
             write_report(status, path, digits=digits)
+        except (StoreError, ValueError) as exc:  # written for the officer, naming the path typed
+            message = t("Could not write the PDF: {error}", lang, error=str(exc))
+            self.app.call_from_thread(self._state, message, error=True)
+            return
         except Exception as exc:  # noqa: BLE001 - any failure is the officer's to read, not a crash
             message = t("Could not write the PDF: {error}", lang, error=f"{type(exc).__name__}: {exc}")
             self.app.call_from_thread(self._state, message, error=True)
