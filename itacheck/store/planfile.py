@@ -163,7 +163,7 @@ def _depth(doc: Any) -> int:
 
 
 def _too_deep(path: Path) -> str:
-    return f"{path} ซ้อนกันลึกเกินไป ไม่ใช่ไฟล์แผน ({path}: not a valid plan file: tables or arrays nested too deeply)"
+    return f"{path} ซ้อนกันลึกเกินไป ไม่ใช่ไฟล์แผน TOML ที่ถูกต้อง ({path}: not a valid TOML plan file: tables or arrays nested too deeply)"
 
 
 # `id = "…"` or `id = '…'`, alone on its line or inside an inline table.
