@@ -57,3 +57,27 @@ def test_measures_are_replaced_in_place_added_at_the_end_and_removed(plan):
     added = put_measure(plan, Measure("iit1", "IIT", 1, "การปฏิบัติหน้าที่", "ประเด็นใหม่"))
     assert added.measures[-1].id == "iit1"
     assert [m.id for m in remove_measure(added, "e7").measures] == ["oit10", "e6", "e9", "e10", "iit1"]
+
+
+def test_short_labels_leave_out_the_words_every_survey_question_shares(plan):
+    """Repro: at 80 columns e7, e9 and e10 all read `หน่วยงานที่ท่าน…` in the tree."""
+    from dataclasses import replace
+
+    from itacheck.domain.model import short_label
+
+    labels = {m.id: short_label(m) for m in plan.measures}
+    assert labels["e7"].startswith("เผยแพร่ผลงาน") and labels["e9"].startswith("ชี้แจงและตอบคำถาม")
+    assert labels["e10"].startswith("ช่องทางให้ผู้มาติดต่อร้องเรียน")
+    assert len({label[:12] for label in labels.values()}) == len(labels)
+    assert short_label(replace(plan.measures[2], label="ประชาสัมพันธ์ผลงาน")) == "ประชาสัมพันธ์ผลงาน"
+
+
+def test_a_label_survives_the_plan_file(plan, tmp_path):
+    from dataclasses import replace
+
+    from itacheck.store.planfile import plan_file_text, read_plan_file
+
+    labelled = replace(plan, measures=(replace(plan.measures[0], label="มาตรการภายใน"), *plan.measures[1:]))
+    path = tmp_path / "plan.toml"
+    path.write_text(plan_file_text(labelled, ()), encoding="utf-8")
+    assert read_plan_file(path)[0].measures[0].label == "มาตรการภายใน"

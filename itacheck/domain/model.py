@@ -90,6 +90,7 @@ class Measure:
     responsible: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
     code: str = ""
+    label: str = ""  #: a short name for narrow screens; see `short_label`
 
     def __post_init__(self) -> None:
         check_id(self.id, "measure")
@@ -212,3 +213,23 @@ def plan_for_year(plan: Plan, year: int) -> Plan:
                                for t in m.tasks))
         for m in plan.measures)
     return replace(plan, year=year, measures=measures)
+
+
+# Words every EIT/IIT question shares; left out of a measure's short name so that its own words show.
+_BOILERPLATE = re.compile(r"^(?:หน่วยงานที่ท่าน(?:ติดต่อ)?|ท่าน(?:เห็นว่า)?|บุคลากรในหน่วยงานของท่าน)\s*|^(?:มีการ|มี)\s*"
+                          r"|\s*(?:มากน้อยเพียงใด|หรือไม่|อย่างไร|มีลักษณะ(?:ดัง)?ต่อไปนี้)\s*$")
+
+
+def short_label(measure: Measure) -> str:
+    """What a narrow screen calls a measure: its label when the plan gives one, else its issue
+    without the words every survey question starts and ends with, so that e7, e9 and e10 no
+    longer all read "หน่วยงานที่ท่านติดต่อ…"."""
+    if measure.label:
+        return measure.label
+    text = " ".join(measure.issue.split("\n", 1)[0].split())
+    for _ in range(3):  # prefixes come in layers: "หน่วยงานที่ท่านติดต่อ มีการ…"
+        shorter = _BOILERPLATE.sub("", text).strip()
+        if shorter == text or not shorter:
+            break
+        text = shorter
+    return text

@@ -120,7 +120,7 @@ def task_from_dict(doc: Any, where: str) -> Task:
 
 def measure_to_dict(m: Measure) -> dict[str, Any]:
     return {"id": m.id, "tool": m.tool, "indicator": m.indicator, "indicator_name": m.indicator_name,
-            "code": m.code, "issue": m.issue, "responsible": list(m.responsible),
+            "code": m.code, "label": m.label, "issue": m.issue, "responsible": list(m.responsible),
             "tasks": [task_to_dict(t) for t in m.tasks]}
 
 
@@ -138,7 +138,8 @@ def measure_from_dict(doc: Any, where: str) -> Measure:
         return Measure(id=_str(doc, "id", where), tool=_str(doc, "tool", where).upper(), indicator=indicator,
                        indicator_name=_str(doc, "indicator_name", where, ""), issue=_str(doc, "issue", where),
                        responsible=_strs(doc, "responsible", where),
-                       tasks=tuple(task_from_dict(t, where) for t in tasks), code=_str(doc, "code", where, ""))
+                       tasks=tuple(task_from_dict(t, where) for t in tasks), code=_str(doc, "code", where, ""),
+                       label=_str(doc, "label", where, ""))
     except (FormatError, InvalidId):
         raise
     except ValueError as exc:

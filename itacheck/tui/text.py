@@ -207,6 +207,8 @@ TH: dict[str, str] = {
     "{n} new records by {who}": "มีการบันทึกใหม่ {n} รายการ โดย {who}",
     "No evidence yet: press e (or Space) and type the date it was done.":
         "ยังไม่มีหลักฐาน: กด e (หรือ Space) แล้วพิมพ์วันที่ที่ดำเนินการ",
+    "Short name": "ชื่อย่อ",
+    "shown in the plan tree (empty: from the issue)": "แสดงในรายการมาตรการ (เว้นว่าง: ใช้จากประเด็น)",
     "Start a plan": "เริ่มแผนใหม่",
     "When is it due?": "กำหนดเวลาของงานนี้",
     "How often": "ความถี่",

@@ -49,6 +49,10 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
                 yield Label(Content(t("Issue", lang)))
                 yield TextArea(m.issue, id="issue", compact=True, soft_wrap=True)
             with Horizontal(classes="field"):
+                yield Label(Content(t("Short name", lang)))
+                yield Input(value=m.label, compact=True, id="label",
+                            placeholder=t("shown in the plan tree (empty: from the issue)", lang))
+            with Horizontal(classes="field"):
                 yield Label(Content(t("responsible", lang)))
                 yield Input(value=", ".join(m.responsible), compact=True, id="responsible",
                             placeholder=t("units, separated by commas", lang))
@@ -111,6 +115,7 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
         self.dismiss(replace(self.measure, tool=str(self.query_one("#tool", Select).value), indicator=indicator,
                              indicator_name=name,
                              code=self.query_one("#code", Input).value.strip(), issue=issue,
+                             label=" ".join(self.query_one("#label", Input).value.split()),
                              responsible=responsible))
 
     def action_cancel(self) -> None:

@@ -10,14 +10,11 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from itacheck.domain.model import short_label
 from itacheck.domain.status import EMPTY, MeasureStatus, PlanStatus, Tally
 from itacheck.thaitext.cells import ELLIPSIS, head
 from itacheck.tui import display
 from itacheck.tui.text import t
-
-
-def _first_line(text: str) -> str:
-    return " ".join(text.split("\n", 1)[0].split())
 
 
 class PlanTree(Tree[str]):
@@ -71,7 +68,7 @@ class PlanTree(Tree[str]):
                 for leaf in ind_node.children:
                     m = by_id[str(leaf.data)]
                     leaf.set_label(self._label(m.tally, f"{m.measure.code or m.measure.id} "
-                                               f"{_first_line(m.measure.issue)}", lang))
+                                               f"{short_label(m.measure)}", lang))
                     tally = tally + m.tally
                 first = by_id[str(ind_node.children[0].data)].measure
                 ind_node.set_label(self._label(tally, f"{t('indicator', lang)} {display.number(first.indicator, lang)} "
