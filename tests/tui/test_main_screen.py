@@ -304,3 +304,18 @@ async def test_without_colour_the_focused_pane_shows_its_cursor_in_reverse(repo,
         await pilot.pause()
         assert tree.get_component_rich_style("tree--cursor").reverse
         assert not checklist.get_component_rich_style("option-list--option-highlighted").reverse
+
+
+async def test_toasts_cover_the_tree_not_the_checklist_or_the_evidence(repo, settle) -> None:
+    """Repro: at 80×24 toasts covered the evidence pane the officer was reading."""
+    from textual.widgets._toast import Toast
+
+    for size in ((80, 24), (120, 40), (60, 18)):
+        app = make_app(repo, today=TODAY, refresh_seconds=60)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            app.notify("ทดสอบข้อความแจ้งเตือนที่ยาวพอสมควรเพื่อดูว่าวางไว้ตรงไหนของหน้าจอ", markup=False)
+            await pilot.pause(0.3)
+            [toast] = list(app.screen.query(Toast))
+            for pane in ("#checklist", "#evidence-box"):
+                assert not toast.region.overlaps(app.screen.query_one(pane).region), (size, toast.region, pane)
