@@ -19,6 +19,7 @@ from pathlib import Path
 from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
+from itacheck.domain.plan_edit import copy_review
 from itacheck.domain.status import plan_status, report_as_of
 from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.locations import default_data_dir
@@ -256,7 +257,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
                            f"{output_name(args.output)}")
         return 0
     copied = repo.copy_plan(args.source, args.target)
-    print(f"คัดลอกแผนปี {args.source} ไปปี {copied.year} แล้ว (copied)")
+    print(f"คัดลอกแผนปี {args.source} ไปปี {copied.year} แล้ว (copied); ควรตรวจสอบ (to review):")
+    for point in copy_review(copied, catalogue_for(copied.year, repo.data_dir)):
+        print(f"  - {point}")
     return 0
 
 

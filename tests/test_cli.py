@@ -144,3 +144,8 @@ def test_demo_opens_the_tui_on_a_throw_away_copy_on_the_sample_reports_day(monke
     assert seen["years"] == [2566] and seen["today"] == date(2023, 3, 31) and seen["lang"] == "en"
     assert not seen["dir"].exists()  # thrown away
     assert not (tmp_path / "real").exists()  # the real data directory untouched
+
+
+def test_plan_copy_lists_what_to_review(data, capsys):
+    code, out, _ = run(capsys, "plan", "copy", "2566", "2567")
+    assert code == 0 and "to review" in out and "one-off deadlines moved a year on" in out

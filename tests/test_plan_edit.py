@@ -81,3 +81,18 @@ def test_a_label_survives_the_plan_file(plan, tmp_path):
     path = tmp_path / "plan.toml"
     path.write_text(plan_file_text(labelled, ()), encoding="utf-8")
     assert read_plan_file(path)[0].measures[0].label == "มาตรการภายใน"
+
+
+def test_copying_a_plan_says_what_to_review(plan):
+    from itacheck.domain.catalogue import Catalogue, Indicator, Item, Tool
+    from itacheck.domain.model import plan_for_year
+    from itacheck.domain.plan_edit import copy_review
+
+    catalogue = Catalogue(2567, (Tool("EIT", "x"), Tool("OIT", "y")),
+                          (Indicator(7, "EIT", "ประสิทธิภาพการสื่อสาร"), Indicator(10, "OIT", "การป้องกันการทุจริต")),
+                          (Item("e6", 7, "…"), Item("e7", 7, "…"), Item("e9", 7, "…")))
+    review = copy_review(plan_for_year(plan, 2567), catalogue)
+    once = [t.id for t in plan.tasks() if t.cadence.kind == "once"]
+    assert review[0].startswith(f"งานครั้งเดียว {len(once)} รายการ") and all(i in review[0] for i in once)
+    assert [p for p in review if "e10" in p and "item code e10" in p]  # renumbered: not in the new list
+    assert not [p for p in review if p.startswith(("e6:", "e7:", "e9:", "oit10:"))]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from dataclasses import replace
 
+from itacheck.domain.catalogue import Catalogue
 from itacheck.domain.model import Measure, Plan, Task
 
 _NUMBERED = re.compile(r"^(?P<measure>.+)-(?P<role>[sr])(?P<n>\d+)$")
@@ -89,3 +90,23 @@ def move(plan: Plan, item_id: str, step: int) -> Plan:
                 measures[i] = replace(m, tasks=tuple(tasks))
                 return replace(plan, measures=tuple(measures))
     return plan
+
+
+def copy_review(copied: Plan, catalogue: Catalogue) -> list[str]:
+    """What to look at after carrying a plan into a new year (Thai, English in brackets): the
+    one-off deadlines that moved a year on, and item codes or indicators the new year's ITA
+    catalogue does not have (the NACC renumbers items between years)."""
+    once = [t.id for t in copied.tasks() if t.cadence.kind == "once"]
+    points = []
+    if once:
+        points.append(f"งานครั้งเดียว {len(once)} รายการเลื่อนวันครบกำหนดไป ๑ ปี: ตรวจสอบวันที่ "
+                      f"({len(once)} one-off deadlines moved a year on: check them): {', '.join(once)}")
+    for m in copied.measures:
+        if problem := catalogue.check_measure(m.tool, m.indicator):
+            points.append(f"{m.id}: ตัวชี้วัดไม่ตรงกับเกณฑ์ปี {copied.year} ({problem})")
+        elif m.code and catalogue.item(m.code) is None:
+            points.append(f"{m.id}: ไม่พบรหัสข้อ {m.code} ในเกณฑ์ปี {copied.year} "
+                          f"(item code {m.code} is not in the {copied.year} catalogue: check the new numbering)")
+    points.append("ตรวจสอบประเด็นของแต่ละมาตรการกับผลการประเมิน ITA ล่าสุด "
+                  "(check each measure's issue against the latest ITA results)")
+    return points

@@ -13,13 +13,18 @@ import errno
 import os
 import stat
 import tomllib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from itacheck.domain.catalogue import Catalogue, Indicator, Item, Tool
 from itacheck.domain.text import MAX_LINE, MAX_NOTE, clean_text
 from itacheck.locations import data_files_dir
+from itacheck.store.lockfile import LockFile
+from itacheck.store.safefile import atomic_write_bytes, file_mode
 
 AGENCY_CATALOGUE = "catalogue.toml"
 """The agency's corrected catalogue, in its data directory."""
@@ -212,3 +217,40 @@ def _text(doc: dict[str, Any], key: str, where: str, limit: int, default: str | 
     if not text and default is None:
         raise ValueError(f"{where}: '{key}' is empty")
     return text
+
+
+def add_agency_item(data_dir: Path, year: int, item: Item, *, lock_timeout: float = 10.0) -> Catalogue:
+    """Record ``item`` in the agency's corrected catalogue for ``year`` (an item code the bundled
+    list lacks or numbers differently, e.g. from the agency's ITAS list). The year starts as a
+    copy of the catalogue it uses now; other corrected years are kept as they are. Written under
+    a lock and atomically, like a year file: colleagues share the file."""
+    path = Path(data_dir) / AGENCY_CATALOGUE
+    lock = LockFile(path, lock_timeout)
+    lock.acquire()
+    try:
+        years = agency_catalogues(data_dir)
+        base = years.get(year) or replace(catalogue_for(year, data_dir), year=year, origin=str(path))
+        items = tuple(i for i in base.items if i.code.lower() != item.code.lower()) + (item,)
+        years[year] = replace(base, items=items)
+        text = catalogues_text(years)
+        parse_catalogues(text, str(path))  # what is written must read back
+        atomic_write_bytes(path, text.encode("utf-8"), file_mode(Path(data_dir)))
+    finally:
+        lock.release()
+    return years[year]
+
+
+def catalogues_text(catalogues: dict[int, Catalogue]) -> str:
+    """A catalogue file holding ``catalogues`` (the format `parse_catalogues` reads)."""
+    def year_doc(c: Catalogue) -> dict[str, Any]:
+        doc: dict[str, Any] = {"year": c.year, "verified": c.verified, "sources": list(c.sources), "note": c.note,
+                               "tools": [{"code": t.code, "name": t.name, "name_en": t.name_en} for t in c.tools],
+                               "indicators": [{"number": i.number, "tool": i.tool, "name": i.name,
+                                               "name_en": i.name_en} for i in c.indicators]}
+        doc["items"] = [{"code": i.code, "indicator": i.indicator, "text": i.text, "verified": i.verified,
+                         "sources": list(i.sources), "note": i.note} for i in c.items]
+        return doc
+
+    header = ("# แคตตาล็อก ITA ที่หน่วยงานแก้ไข (the agency's corrected ITA catalogue): a year here replaces\n"
+              "# the bundled one. Written by itacheck; may be edited in any UTF-8 text editor.\n")
+    return header + tomli_w.dumps({"format": FORMAT, "years": [year_doc(c) for _, c in sorted(catalogues.items())]})

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from itacheck.domain.fiscal import default_round, fiscal_round
-from itacheck.domain.catalogue import Catalogue
+from itacheck.domain.catalogue import Catalogue, Item
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.status import PlanStatus, plan_status
-from itacheck.store.catalogue_file import catalogue_for
+from itacheck.store.catalogue_file import add_agency_item, catalogue_for
 from itacheck.store.repository import Repository, default_year
 
 
@@ -155,6 +155,10 @@ class Session:
     def catalogue(self, year: int) -> Catalogue:
         """The ITA catalogue of ``year``, with the agency's corrections from the data directory."""
         return catalogue_for(year, self.repository.data_dir)
+
+    def add_catalogue_item(self, year: int, item: Item) -> Catalogue:
+        with self._lock:
+            return add_agency_item(self.repository.data_dir, year, item)
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         with self._lock:

@@ -107,7 +107,6 @@ TH: dict[str, str] = {
     "Add step": "เพิ่มขั้นตอน",
     "Add reporting item": "เพิ่มการรายงาน",
     "Cadence": "กำหนดเวลา",
-    "Copied to fiscal year {year}.": "คัดลอกไปปีงบประมาณ {year} แล้ว",
     "Copy": "คัดลอก",
     "Copy to next year": "คัดลอกไปปีถัดไป",
     "Copy this plan to fiscal year {next}? Its {once} one-off deadlines move one year on; records are not copied. "
@@ -209,6 +208,10 @@ TH: dict[str, str] = {
         "ยังไม่มีหลักฐาน: กด e (หรือ Space) แล้วพิมพ์วันที่ที่ดำเนินการ",
     "Short name": "ชื่อย่อ",
     "shown in the plan tree (empty: from the issue)": "แสดงในรายการมาตรการ (เว้นว่าง: ใช้จากประเด็น)",
+    "Item text": "ข้อความของข้อ",
+    "as in this year's ITAS list: kept in the agency's catalogue": "ตามรายการใน ITAS ปีนี้: บันทึกไว้ในแคตตาล็อกของหน่วยงาน",
+    "{code} was added to the agency's ITA catalogue of {year}.": "เพิ่ม {code} ในแคตตาล็อก ITA ของหน่วยงาน ปี {year} แล้ว",
+    "Copied to fiscal year {year}. To review:": "คัดลอกไปปีงบประมาณ {year} แล้ว ควรตรวจสอบ:",
     "Start a plan": "เริ่มแผนใหม่",
     "When is it due?": "กำหนดเวลาของงานนี้",
     "How often": "ความถี่",

@@ -143,3 +143,35 @@ async def test_create_a_plan_from_the_welcome_screen(tmp_path: Path, settle) -> 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and app.period.year == 2568
+
+
+async def test_an_item_code_missing_from_the_catalogue_is_kept_in_the_agencys(repo, settle) -> None:
+    """The editor offers the year's catalogue and lets the agency correct it: an OIT item numbered
+    differently this year (o26) is recorded, with its text, in DATA/catalogue.toml."""
+    from itacheck.store.catalogue_file import catalogue_for
+
+    app = make_app(repo, today=TODAY, refresh_seconds=0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _editor(pilot, settle)
+        await pilot.press("m")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#tool", Select).value = "OIT"
+        await pilot.pause()
+        form.query_one("#indicator", Select).value = 10
+        form.query_one("#code", Input).value = "o26"
+        await pilot.pause()
+        assert form.query_one("#item-text-field").display
+        form.query_one("#item-text", Input).value = "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+        form.query_one("#issue", TextArea).text = "มาตรการภายในเพื่อป้องกันการทุจริต"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        item = catalogue_for(2566, repo.data_dir).item("o26")
+        assert item is not None and item.indicator == 10 and item.text.startswith("การดำเนินการตามมาตรการ")
+        assert catalogue_for(2566).item("o26") is None  # the bundled catalogue is untouched
+        assert catalogue_for(2566, repo.data_dir).item("e6") is not None  # the year's other items stay
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one("#code", Input).value = "O26"
+        await pilot.pause()
+        assert "✓ o26" in str(app.screen.query_one("#items", Static).render())

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from itacheck.domain.catalogue import Catalogue
+from itacheck.domain.catalogue import Catalogue, Item
 from itacheck.domain.model import Measure
 from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
@@ -28,6 +28,8 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
         super().__init__()
         self.measure = measure
         self.catalogue = catalogue
+        #: An item code the year's catalogue lacks, with its text, for the agency's catalogue.
+        self.new_item: Item | None = None
 
     def compose(self) -> ComposeResult:
         lang, m = self.app.lang, self.measure
@@ -45,6 +47,10 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
                 yield Label(Content(t("Item code", lang)))
                 yield Input(value=m.code, compact=True, id="code", placeholder=t("e.g. e6 or o42 (may be empty)", lang))
             yield Static(id="items", classes="echo")
+            with Horizontal(classes="field", id="item-text-field"):
+                yield Label(Content(t("Item text", lang)))
+                yield Input(id="item-text", compact=True,
+                            placeholder=t("as in this year's ITAS list: kept in the agency's catalogue", lang))
             with Horizontal(classes="field"):
                 yield Label(Content(t("Issue", lang)))
                 yield TextArea(m.issue, id="issue", compact=True, soft_wrap=True)
@@ -90,6 +96,7 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
         code = self.query_one("#code", Input).value.strip()
         known = self.catalogue.item(code) if code else None
         lines = [f"✓ {known.code}: {known.text}"] if known else []
+        self.query_one("#item-text-field").display = bool(code) and known is None
         if items and not known:
             lines.append(t("Items of this indicator in the {year} catalogue:", lang,
                            year=display.number(self.catalogue.year, lang)) + " "
@@ -112,6 +119,10 @@ class MeasureForm(Localised, ModalScreen[Measure | None]):
         if found and (indicator != self.measure.indicator or not name):
             name = found.name
         responsible = tuple(u.strip() for u in self.query_one("#responsible", Input).value.split(",") if u.strip())
+        code, item_text = self.query_one("#code", Input).value.strip(), self.query_one("#item-text", Input).value
+        if code and self.catalogue.item(code) is None and item_text.strip():
+            self.new_item = Item(code, indicator, " ".join(item_text.split()),
+                                 note="เพิ่มโดยหน่วยงาน (added by the agency)")
         self.dismiss(replace(self.measure, tool=str(self.query_one("#tool", Select).value), indicator=indicator,
                              indicator_name=name,
                              code=self.query_one("#code", Input).value.strip(), issue=issue,

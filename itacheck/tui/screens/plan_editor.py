@@ -18,9 +18,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.cadence import Cadence
-from itacheck.domain.model import Measure, Organisation, Plan, Task
-from itacheck.domain.plan_edit import (move, new_measure_id, next_task_id, put_measure, put_task, remove_measure,
-                                       remove_task)
+from itacheck.domain.catalogue import Item
+from itacheck.domain.model import Measure, Organisation, Plan, Task, plan_for_year
+from itacheck.domain.plan_edit import (copy_review, move, new_measure_id, next_task_id, put_measure, put_task,
+                                       remove_measure, remove_task)
 from itacheck.store.errors import StoreError
 from itacheck.store.plan_changes import WouldRemoveRecords
 from itacheck.tui import display
@@ -133,8 +134,8 @@ class EditorScreen(Localised, Screen[int | None]):
         elif item == _ADD_MEASURE:
             self.action_add_measure()
         elif item.startswith("m:") and (measure := self._measure_of(item)):
-            self.app.push_screen(MeasureForm(measure, self.app.session.catalogue(self.plan.year)),
-                                 lambda m: m is not None and self._changed(put_measure(self.plan, m), f"m:{m.id}"))
+            form = MeasureForm(measure, self.app.session.catalogue(self.plan.year))
+            self.app.push_screen(form, lambda m: self._measure_edited(form, m, new=False))
         elif item.startswith("t:") and (measure := self._measure_of(item)):
             task = self.plan.task(item[2:])
             self.app.push_screen(TaskForm(task, self.plan.year, new=False),
@@ -149,12 +150,29 @@ class EditorScreen(Localised, Screen[int | None]):
         first = catalogue.indicators[0]
         draft = Measure(id="new", tool=first.tool, indicator=first.number, indicator_name=first.name, issue="")
 
-        def added(m: Measure | None) -> None:
-            if m is not None:
-                m = replace(m, id=new_measure_id(self.plan, m.code, m.tool, m.indicator, self.taken))
-                self._changed(put_measure(self.plan, m), f"m:{m.id}")
+        form = MeasureForm(draft, catalogue)
+        self.app.push_screen(form, lambda m: self._measure_edited(form, m, new=True))
 
-        self.app.push_screen(MeasureForm(draft, catalogue), added)
+    def _measure_edited(self, form: MeasureForm, measure: Measure | None, *, new: bool) -> None:
+        if measure is None:
+            return
+        if new:
+            measure = replace(measure, id=new_measure_id(self.plan, measure.code, measure.tool, measure.indicator,
+                                                         self.taken))
+        self._changed(put_measure(self.plan, measure), f"m:{measure.id}")
+        if form.new_item is not None:
+            self._remember_item(self.plan.year, form.new_item)
+
+    @work(thread=True, group="catalogue")
+    def _remember_item(self, year: int, item: Item) -> None:
+        """An item code this year's catalogue lacks goes into the agency's corrected catalogue."""
+        try:
+            self.app.session.add_catalogue_item(year, item)  # type: ignore[attr-defined]
+        except (StoreError, ValueError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self.notify, t("{code} was added to the agency's ITA catalogue of {year}.",
+                                                 self.app.lang, code=item.code, year=year), markup=False)
 
     def action_add_task(self, role: str) -> None:
         measure = self._measure_of(self._current())
@@ -257,8 +275,9 @@ class EditorScreen(Localised, Screen[int | None]):
         self.app.call_from_thread(self._copied, year + 1)
 
     def _copied(self, year: int) -> None:
-        self.notify(t("Copied to fiscal year {year}.", self.app.lang, year=display.number(year, self.app.lang)),
-                    markup=False)
+        review = copy_review(plan_for_year(self.plan, year), self.app.session.catalogue(year))  # type: ignore[attr-defined]
+        self.notify(t("Copied to fiscal year {year}. To review:", self.app.lang, year=year) + "\n"
+                    + "\n".join(f"- {point}" for point in review), markup=False, timeout=30)
         self.dismiss(year)
 
     def action_back(self) -> None:
