@@ -127,3 +127,24 @@ async def test_importing_into_a_year_that_has_a_plan_asks_before_replacing(repo,
         await settle(pilot)
         assert repo.plan(2566).organisation.name == "องค์การบริหารส่วนตำบลบ้านใหม่"
         assert len(repo.records(2566)) == 21  # the evidence stays
+
+
+async def test_the_reference_reports_text_pasted_on_the_welcome_screen_becomes_the_checklist(tmp_path, settle):
+    """Welcome → import → paste the text of last year's PDF report → review → save → the
+    checklist shows its five measures."""
+    from test_reference_report import REFERENCE
+
+    data = tmp_path / "data"
+    app = make_app(Repository(data, user="tester"), today=TODAY, refresh_seconds=0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _to_import_screen(pilot, settle)
+        screen.query_one("#import-paste", TextArea).text = REFERENCE.read_text(encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert [str(leaf.data) for leaf in app.screen.query_one(PlanTree)._leaves()] == ["oit10", "e6", "e7", "e9",
+                                                                                         "e10"]
+        assert Repository(data).plan(2566).organisation.name == "องค์การบริหารส่วนตำบลเมืองน้อย"
