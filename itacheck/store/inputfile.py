@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from itacheck.store.nofollow import kind_of
+from itacheck.store.nofollow import kind_of, read_at_most
 
 
 class UnreadableInput(ValueError):
@@ -36,19 +36,10 @@ def read_input_file(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             th, en = kind_of(st.st_mode)
             raise UnreadableInput(f"{path} ไม่ใช่ไฟล์ธรรมดา แต่เป็น{th} (not a regular file but {en}: {path})")
-        too_big = UnreadableInput(f"ไฟล์ {path} ใหญ่เกิน {_size(limit)} (file too large: {path} is over {_size(limit)})")
-        if st.st_size > limit:
-            raise too_big
-        chunks, total = [], 0
-        while total <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:  # it grew while being read
-            raise too_big
-        return b"".join(chunks)
+        data = read_at_most(fd, limit)
+        if data is None:
+            raise UnreadableInput(f"ไฟล์ {path} ใหญ่เกิน {_size(limit)} (file too large: {path} is over {_size(limit)})")
+        return data
     except OSError as exc:
         raise UnreadableInput(f"อ่านไฟล์ {path} ไม่ได้ (cannot read {path}: {exc.strerror})") from None
     finally:

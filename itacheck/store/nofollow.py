@@ -111,20 +111,27 @@ def read_regular(path: Path, role: Role, limit: int, *, dir_fd: int | None = Non
     except FileNotFoundError:
         return None
     try:
-        if os.fstat(fd).st_size > limit:
-            raise too_big(path, role, limit)
-        chunks, total = [], 0
-        while total <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:  # it grew while being read
-            raise too_big(path, role, limit)
-        return b"".join(chunks)
+        data = read_at_most(fd, limit)
     finally:
         os.close(fd)
+    if data is None:
+        raise too_big(path, role, limit)
+    return data
+
+
+def read_at_most(fd: int, limit: int) -> bytes | None:
+    """The content of the open file ``fd``, or None when it holds more than ``limit`` bytes (also
+    when it grows past them while being read: /dev/zero behind a name never ends)."""
+    if os.fstat(fd).st_size > limit:
+        return None
+    chunks, total = [], 0
+    while total <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return None if total > limit else b"".join(chunks)
 
 
 def open_directory(path: Path) -> int:
