@@ -36,7 +36,8 @@ def _shown(app) -> list:
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 async def test_no_line_of_the_main_screen_ends_inside_a_thai_word(repo, today, settle, lang) -> None:
-    """Every measure, and every item of its checklist with its evidence, at 80×24."""
+    """Every measure, and every item of its checklist with its evidence, at 80×24: for each task
+    one period with records and one without (the other periods show the same texts)."""
     app = make_app(repo, lang=lang, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -46,7 +47,8 @@ async def test_no_line_of_the_main_screen_ends_inside_a_thai_word(repo, today, s
             await settle(pilot)
             problems += widget_problems(app, _shown(app))
             for task in measure.tasks:
-                for occ in task.occurrences:
+                recorded = [occ for occ in task.occurrences if occ.records][:1]
+                for occ in recorded + [occ for occ in task.occurrences if not occ.records][:1]:
                     app.screen.query_one(Checklist).select_occurrence(task.task.id, occ.occurrence.key)
                     await settle(pilot)
                     problems += widget_problems(app, _shown(app))
