@@ -14,6 +14,9 @@ for text that holds Thai:
 * `Segment.split_cells` (crops, and the edges of toasts and dialogs over text), which keeps the
   zero-width marks after a cut with their letter.
 
+Text being typed goes through a fourth: the `TextArea`'s own line breaker
+(``compute_wrap_offsets``, as imported by its wrapped document), which gets the same Thai breaks.
+
 Text without Thai (or a date) keeps Rich's and Textual's own behaviour. The replaced names are Rich's and
 Textual's internals (Textual is pinned below 9): tests/tui/test_thai_layout.py fails when an
 upgrade goes around them.
@@ -27,6 +30,7 @@ import unicodedata
 import rich._wrap
 import rich.text
 import textual.content
+import textual.document._wrapped_document
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
@@ -40,6 +44,7 @@ _THAI = re.compile("[\u0e01-\u0e5b]")
 _rich_divide_line = rich._wrap.divide_line
 _textual_truncate = Content.truncate
 _rich_split_cells = Segment.split_cells
+_textual_wrap_offsets = textual.document._wrapped_document.compute_wrap_offsets
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
@@ -47,6 +52,15 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     dates (``๓๑ มี.ค. ๖๖``, ``31 Mar 2023``) kept whole."""
     if width < 2 or not (_THAI.search(text) or KEEP_TOGETHER.search(text)):
         return _rich_divide_line(text, width, fold)
+    return break_offsets(text, width, cell_len, fold=fold)
+
+
+def compute_wrap_offsets(text: str, width: int, tab_size: int, fold: bool = True,
+                         precomputed_tab_sections: list[tuple[str, int]] | None = None) -> list[int]:
+    """The `TextArea`'s line breaker: Thai as :func:`divide_line` breaks it; a line with a tab
+    keeps Textual's (tab stops are its business)."""
+    if "\t" in text or width < 2 or not _THAI.search(text):
+        return _textual_wrap_offsets(text, width, tab_size, fold, precomputed_tab_sections)
     return break_offsets(text, width, cell_len, fold=fold)
 
 
@@ -80,3 +94,4 @@ def install() -> None:
     textual.content.divide_line = divide_line  # type: ignore[attr-defined]
     Content.truncate = truncate  # type: ignore[method-assign]
     Segment.split_cells = split_cells  # type: ignore[method-assign]
+    textual.document._wrapped_document.compute_wrap_offsets = compute_wrap_offsets  # type: ignore[attr-defined]

@@ -11,13 +11,14 @@ from datetime import date
 import pytest
 from rich.segment import Segment
 from screen_text import region_lines, screen_rows, widget_problems
+from thai_lines import words_broken
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widgets import DataTable, Label, OptionList, Static, Tree
+from textual.widgets import DataTable, Label, OptionList, Static, TextArea, Tree
 from textual.widgets._toast import Toast
 
-from itacheck.thaitext.cells import clusters
+from itacheck.thaitext.cells import cell_width, clusters
 from itacheck.tui.app import make_app
 from itacheck.tui.session import Period
 from itacheck.tui.widgets.checklist import Checklist
@@ -217,3 +218,37 @@ async def test_welcome_import_review_and_editor_screens_break_between_words(tmp_
         await settle(pilot)
         problems += widget_problems(app, _shown(app))
     assert problems == [], "\n".join(problems)
+
+
+NOTE = ("ประชาสัมพันธ์ช่องทางการติดต่อหน่วยงานให้ประชาชนรับทราบอย่างสม่ำเสมอผ่านเว็บไซต์และเพจเฟซบุ๊ก"
+        "ของหน่วยงานทุกเดือน โดยผู้บริหารกำกับติดตามผลการดำเนินงานอย่างต่อเนื่อง")
+
+
+async def test_a_thai_note_being_typed_wraps_between_words(repo, today, settle) -> None:
+    """Textual's TextArea wraps at spaces only: a long Thai note typed in the evidence form broke
+    ``…การติดต่อห`` / ``น่วยงาน…`` in the field itself. Its lines, as the field wraps them, end
+    between words."""
+    app = make_app(repo, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        measure_id, task_id, key = next((m.measure.id, task.task.id, occ.occurrence.key)
+                                        for m in app.snapshot.status.measures for task in m.tasks
+                                        for occ in task.occurrences if not occ.records)
+        app.screen.jump_to(measure_id, task_id, key)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        note = app.screen.query_one("#note", TextArea)
+        note.text = NOTE
+        await settle(pilot)
+        width = note.wrap_width
+        sections = note.wrapped_document.get_sections(0)
+        assert len(sections) >= 2 and "".join(sections) == NOTE
+        assert all(cell_width(s.rstrip()) <= width for s in sections)
+        assert words_broken(sections, width) == []
+        note.focus()
+        note.move_cursor((0, 0))
+        await pilot.press("down", "end", "x")  # the cursor moves along the wrapped lines
+        await settle(pilot)
+        assert note.text.replace("x", "", 1) == NOTE
+        assert len(sections[0]) < note.text.index("x") <= len(sections[0]) + len(sections[1])
