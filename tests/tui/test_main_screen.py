@@ -319,3 +319,25 @@ async def test_toasts_cover_the_tree_not_the_checklist_or_the_evidence(repo, set
             [toast] = list(app.screen.query(Toast))
             for pane in ("#checklist", "#evidence-box"):
                 assert not toast.region.overlaps(app.screen.query_one(pane).region), (size, toast.region, pane)
+
+
+async def test_over_a_form_toasts_hide_none_of_its_fields_or_buttons(repo, settle) -> None:
+    """Repro: at 80×24 the evidence form fills the screen and the year notice shown at start (and
+    a failed save's message) sat over its Save and Cancel buttons. Over a dialog, toasts take the
+    top right, over the title the officer has already read."""
+    from textual.widgets._toast import Toast
+
+    for size in ((80, 24), (120, 40), (60, 18)):
+        app = make_app(repo, today=TODAY, refresh_seconds=60)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            app.screen.jump_to("e6", "e6-r1", "2566-Q2")
+            await settle(pilot)
+            await pilot.press("e")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "EvidenceForm"
+            app.notify("มีการบันทึกใหม่ ๑ รายการ โดย somchai", markup=False)
+            await pilot.pause(0.3)
+            [toast] = list(app.screen.query(Toast))
+            for part in ("#date", "#note", "#links", "#files", "#errors", "#buttons"):
+                assert not toast.region.overlaps(app.screen.query_one(part).region), (size, toast.region, part)
