@@ -1,3 +1,4 @@
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -6,6 +7,11 @@ import pytest
 from itacheck.locations import data_files_dir
 from itacheck.store.codec import FormatError
 from itacheck.store.planfile import parse_plan_document, plan_file_text, read_plan_file
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 SAMPLE = data_files_dir() / "sample-2566.toml"
 
@@ -94,8 +100,6 @@ def test_not_toml_and_not_utf8_are_refused(tmp_path: Path):
 
 
 def test_a_minimal_plan_parses():
-    import tomllib
-
     plan, records = parse_plan_document(tomllib.loads(BASE))
     assert plan.task("t1").cadence.kind == "quarterly"
     assert plan.task("t1").role == "step"
@@ -104,8 +108,6 @@ def test_a_minimal_plan_parses():
 
 
 def test_indicator_names_come_from_the_ita_catalogue_and_tools_are_checked(tmp_path: Path):
-    import tomllib
-
     plan, _ = parse_plan_document(tomllib.loads(BASE))
     assert plan.measures[0].indicator_name == "ประสิทธิภาพการสื่อสาร"
     with pytest.raises(FormatError, match="belongs to EIT, not OIT"):
@@ -126,8 +128,6 @@ def test_catalogue_covers_2566_to_2568_with_ten_indicators():
 
 
 def test_a_task_without_cadence_takes_the_one_its_thai_wording_names():
-    import tomllib
-
     plan, _ = parse_plan_document(tomllib.loads(BASE.replace('cadence = "quarterly"\n', "")))
     assert plan.task("t1").cadence.kind == "quarterly"  # "รายงานไตรมาสละ ๑ ครั้ง"
     text = BASE.replace('cadence = "quarterly"\n', "").replace("รายงานไตรมาสละ ๑ ครั้ง", "รายงานผู้บริหาร")

@@ -11,7 +11,7 @@ The rates are printed (run with -s to see them when they pass) and each must be 
 from __future__ import annotations
 
 import datetime
-import tomllib
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,6 +19,11 @@ import pytest
 
 from itacheck.domain.cadence import Cadence, occurrences_for, read_cadence
 from itacheck.thai import parse_date
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 CORPUS = tomllib.loads((Path(__file__).parent / "data" / "wording_corpus.toml").read_text(encoding="utf-8"))
 TARGET = 0.90

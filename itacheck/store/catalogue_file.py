@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tomllib
+import sys
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,11 @@ from itacheck.domain.text import MAX_LINE, MAX_NOTE, clean_text
 from itacheck.locations import data_files_dir
 from itacheck.store.lockfile import LockFile
 from itacheck.store.safefile import atomic_write_bytes, file_mode
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 AGENCY_CATALOGUE = "catalogue.toml"
 """The agency's corrected catalogue, in its data directory."""

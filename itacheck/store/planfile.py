@@ -7,7 +7,7 @@ An officer writes or corrects a plan in a text editor, `itacheck plan import` re
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 import uuid
 from dataclasses import replace
 from datetime import date
@@ -27,6 +27,11 @@ from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.filetext import clean_document
 from itacheck.store.inputfile import read_input_file
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 FORMAT = 1
 MAX_PLAN_FILE = 5 * 2**20

@@ -9,8 +9,8 @@ The number of cases each test ran is printed at the end (pytest -s).
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
-import tomllib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,11 @@ from itacheck.store.planfile import parse_plan_document, plan_file_text, read_pl
 from itacheck.store.repository import Repository
 from itacheck.thai import parse_date, parse_year
 from reliability_support import YEAR, stress
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 CASES: Counter[str] = Counter()
 FAST = settings(max_examples=stress(300, 5000), deadline=None, database=None,

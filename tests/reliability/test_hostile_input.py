@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from itacheck.store.attachments import AttachmentStore
 from itacheck.store.planfile import plan_file_text, read_plan_file
 from itacheck.store.repository import Repository
 from reliability_support import YEAR, assert_clean_failure, run_cli
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 ESC = "\x1b"
 NASTY = ("\x1b[31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ "
@@ -205,8 +211,6 @@ def _sample_plan_text(repo: Repository) -> str:
 
 
 def test_plan_import_strips_terminal_escapes_from_every_text(repo: Repository, data_dir: Path, tmp_path: Path):
-    import tomllib
-
     import tomli_w
 
     evil = "\x1b[31m\x1b]0;title\x07\x00\x9b2J\u202e"
