@@ -20,7 +20,8 @@ from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.model import Plan
 from itacheck.domain.plan_edit import copy_review
-from itacheck.domain.status import plan_status, report_as_of
+from itacheck.domain.status import DEFAULT_SOON_DAYS, plan_status, report_as_of
+from itacheck.due_output import due_lines
 from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
@@ -45,6 +46,17 @@ def _date_arg(text: str) -> date:
         return thai.parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _days_arg(text: str) -> int:
+    try:
+        days = int(thai.to_arabic_digits(text))
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 366:
+        raise argparse.ArgumentTypeError(f"จำนวนวันต้องเป็น 0–366 ไม่ใช่ {text!r} (days must be a number from 0 to 366, "
+                                         f"not {text!r})")
+    return days
 
 
 def _year_arg(text: str) -> int:
@@ -127,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[common], help="replace a year file by a backup (the current one is kept)")
     p.add_argument("file", type=Path)
     sub.add_parser("check", parents=[common], help="verify the year files and attachments")
+
+    p = sub.add_parser("due", parents=[common],
+                       help="what is overdue or due soon, one line per task; silent when nothing is (for login "
+                            "scripts and cron); exit 1 when something is overdue")
+    p.add_argument("--days", type=_days_arg, default=DEFAULT_SOON_DAYS,
+                   help=f"how far ahead 'due soon' looks (default {DEFAULT_SOON_DAYS})")
+    p.add_argument("--year", type=_year_arg, help="fiscal year (BE) (default: this year's plan, else the latest)")
+    p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default today)")
     return parser
 
 
@@ -179,6 +199,19 @@ def cmd_status(args: argparse.Namespace) -> int:
         width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped
         print(status_table(status, getattr(args, "lang", "th"), width, args.digits))
     return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    """The whole fiscal year as of today: anything owed since October counts, whatever round the
+    report is on. Exit 1 when something is overdue, so a script can act on it."""
+    repo = _repo(args)
+    plan = _plan_for(repo, args.year)
+    status = plan_status(plan, repo.records(plan.year), fiscal_round(plan.year, "full"), args.as_of or date.today())
+    width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped or mailed
+    lines = due_lines(status, args.days, getattr(args, "lang", "th"), width)
+    if lines:
+        print("\n".join(lines))
+    return 1 if status.tally["overdue"] else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -414,7 +447,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,
             "export": cmd_export, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
-            "demo": cmd_demo, "init": cmd_init}
+            "demo": cmd_demo, "init": cmd_init, "due": cmd_due}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
