@@ -1,4 +1,5 @@
-"""What goes where: the report's pages, in the order and wording of the reference report.
+"""What goes where: the report's pages, in the order of the reference report (the words are the
+content model's, `itacheck.report.content`).
 
 Cover (title block), then the heading and intro paragraph, one table section per ITA tool and
 indicator with the five reference columns and a completion summary, the plan's summary table,
@@ -7,8 +8,8 @@ and the signature lines. Page numbers go on last, when the page count is known.
 
 from __future__ import annotations
 
-from itacheck.domain.status import MeasureStatus, PlanStatus
-from itacheck.report import outcomes, wording
+from itacheck.report import wording
+from itacheck.report.content import ReportContent
 from itacheck.report.layout import (
     BODY,
     BODY_BOLD,
@@ -36,17 +37,17 @@ INTRO = Style(12)
 COVER_TOP = 58.0  # centres the title block (about 92 mm high) on the page
 
 
-def compose(status: PlanStatus, digits: str) -> list[list[Item]]:
+def compose(report: ReportContent) -> list[list[Item]]:
     """Every page of the report as positioned items."""
     flow = Flow()
     flow.new_page()
-    _cover(flow, status, digits)
+    _cover(flow, report)
     flow.new_page()
-    _intro(flow, status, digits)
-    _measures(flow, status, digits)
-    _summary(flow, status, digits)
-    _signatures(flow, status, digits)
-    _page_numbers(flow, digits)
+    _intro(flow, report)
+    _measures(flow, report)
+    _summary(flow, report)
+    _signatures(flow, report)
+    _page_numbers(flow, report.digits)
     return flow.pages
 
 
@@ -54,85 +55,56 @@ def _centred(flow: Flow, text: str, style: Style, space_after: float = 0.0) -> N
     flow.paragraph(text, style, align="center", space_after=space_after)
 
 
-def _cover(flow: Flow, status: PlanStatus, digits: str) -> None:
-    plan, rnd = status.plan, status.round
+def _cover(flow: Flow, report: ReportContent) -> None:
     flow.y = COVER_TOP
-    for line in wording.TITLE_LINES:
+    for line in report.title_lines:
         _centred(flow, line, TITLE)
     flow.y += 6
-    _centred(flow, wording.fiscal_year_line(rnd, digits), SUBTITLE, 1)
-    _centred(flow, wording.months_line(rnd, digits), COVER_TEXT)
+    _centred(flow, report.fiscal_year, SUBTITLE, 1)
+    _centred(flow, report.months, COVER_TEXT)
     flow.y += 28
-    _centred(flow, wording.localise(plan.organisation.name, digits), SUBTITLE, 1)
-    place = wording.place_line(plan.organisation)
-    if place:
-        _centred(flow, wording.localise(place, digits), COVER_TEXT)
+    _centred(flow, report.organisation, SUBTITLE, 1)
+    if report.place:
+        _centred(flow, report.place, COVER_TEXT)
 
 
-def _intro(flow: Flow, status: PlanStatus, digits: str) -> None:
-    plan = status.plan
-    _centred(flow, wording.intro_heading(plan, digits), HEADING, 3)
-    flow.paragraph(wording.intro_text(plan, digits), INTRO, first_indent=12.0, space_after=1)
-    flow.paragraph(wording.as_of_line(status.as_of, digits), SMALL, align="right", space_after=3)
+def _intro(flow: Flow, report: ReportContent) -> None:
+    _centred(flow, report.heading, HEADING, 3)
+    flow.paragraph(report.intro, INTRO, first_indent=12.0, space_after=1)
+    flow.paragraph(report.as_of, SMALL, align="right", space_after=3)
 
 
-def _sections(status: PlanStatus) -> list[tuple[tuple[str, int], list[MeasureStatus]]]:
-    """Measures grouped by (tool, indicator), in the order the plan first names each group."""
-    groups: dict[tuple[str, int], list[MeasureStatus]] = {}
-    for m in status.measures:
-        groups.setdefault((m.measure.tool, m.measure.indicator), []).append(m)
-    return list(groups.items())
-
-
-def _measures(flow: Flow, status: PlanStatus, digits: str) -> None:
-    columns = [Column(title, width) for title, width in zip(wording.COLUMN_TITLES, MEASURE_COLUMNS)]
+def _measures(flow: Flow, report: ReportContent) -> None:
+    columns = [Column(title, width) for title, width in zip(report.columns, MEASURE_COLUMNS)]
     table = Table(flow, columns)
     table.begin()
-    totals = {(t.tool, t.indicator): t for t in status.by_indicator()}
-    for (tool, indicator), measures in _sections(status):
-        name = totals[(tool, indicator)].name
-        label = wording.localise(f"ตัวชี้วัดที่ {indicator}", digits)
-        summary = wording.tally_sentence(label, totals[(tool, indicator)].tally, digits)
-        table.section_band(wording.section_title(tool, indicator, name, digits))
-        for i, m in enumerate(measures, start=1):
-            table.row([
-                wording.issue_paras(m.measure, digits),
-                wording.responsible_paras(m.measure, digits),
-                wording.task_paras(m.measure.steps, digits),
-                wording.task_paras(m.measure.reporting, digits),
-                outcomes.outcome_paras(m, digits),
-            ], then=table.band_height(summary, BODY) if i == len(measures) else 0.0)
-        table.band(summary, style=BODY, fill=TOTAL_FILL)
+    for section in report.sections:
+        table.section_band(section.title)
+        for i, row in enumerate(section.rows, start=1):
+            table.row([list(cell) for cell in row],
+                      then=table.band_height(section.summary, BODY) if i == len(section.rows) else 0.0)
+        table.band(section.summary, style=BODY, fill=TOTAL_FILL)
     table.end()
 
 
-def _summary(flow: Flow, status: PlanStatus, digits: str) -> None:
+def _summary(flow: Flow, report: ReportContent) -> None:
     flow.y += 6
     if flow.room < 40:
         flow.new_page()
-    title = f"สรุปผลการดำเนินการตามมาตรการ {status.round.label_th}"
-    _centred(flow, wording.localise(title, digits), HEADING, 2)
+    _centred(flow, report.summary_title, HEADING, 2)
     columns = [Column(t, w, "left" if i == 0 else "center")
-               for i, (t, w) in enumerate(zip(wording.SUMMARY_COLUMNS, SUMMARY_WIDTHS))]
+               for i, (t, w) in enumerate(zip(report.summary_columns, SUMMARY_WIDTHS))]
     table = Table(flow, columns)
     table.begin()
-    rows, styles, fills = [], [], []
-    for total in status.by_indicator():
-        label = wording.section_title(total.tool, total.indicator, total.name, digits)
-        rows.append(wording.summary_row(label.removeprefix("เครื่องมือการประเมิน "), total.tally, digits))
-        styles.append(BODY)
-        fills.append(None)
-    rows.append(wording.summary_row("รวมทั้งแผน", status.tally, digits))
-    styles.append(BODY_BOLD)
-    fills.append(TOTAL_FILL)
+    rows = [list(row) for row in report.summary_rows]
+    styles = [BODY] * (len(rows) - 1) + [BODY_BOLD]
+    fills = [None] * (len(rows) - 1) + [TOTAL_FILL]
     table.rows_of_text(rows, styles, fills)
     table.end()
 
 
-def _signatures(flow: Flow, status: PlanStatus, digits: str) -> None:
-    plan = status.plan
-    blocks = [wording.signature_lines("ผู้รายงาน", plan.reporter, digits),
-              wording.signature_lines("ผู้อนุมัติ", plan.approver, digits)]
+def _signatures(flow: Flow, report: ReportContent) -> None:
+    blocks = report.signatures
     style = Style(12)
     height = 14 + max(len(b) for b in blocks) * style.line_height
     if flow.room < height:

@@ -12,6 +12,7 @@ from itacheck.domain.fiscal import fiscal_round
 from itacheck.domain.status import plan_status
 from itacheck.report import build_report
 from itacheck.report.compose import compose
+from itacheck.report.content import report_content
 from itacheck.report.layout import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -70,7 +71,7 @@ def test_rows_continue_under_the_section_title(stress_pdf: Built) -> None:
 
 
 def test_every_line_inside_its_cell_and_the_page(stress_status) -> None:
-    pages = compose(stress_status, "thai")
+    pages = compose(report_content(stress_status, "thai"))
     for number, items in enumerate(pages, start=1):
         boxes = [b for b in items if isinstance(b, Box)]
         for box in boxes:
