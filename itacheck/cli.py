@@ -97,13 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--digits", choices=("thai", "arabic"),
                    help="digits of the table (default: Thai with --lang th, Arabic with --lang en)")
 
-    p = sub.add_parser("report", parents=[common], help="write the Thai PDF report")
+    p = sub.add_parser("report", parents=[common], help="write the Thai report: a PDF, or a Word copy to retouch")
     p.add_argument("--year", type=_year_arg)
     p.add_argument("--round", choices=("half", "full"))
     p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default: the round's end or today)")
-    p.add_argument("-o", "--output", type=Path, help="PDF file, or - for standard output "
-                                                     "(default: ita-report-YEAR-ROUND.pdf)")
+    p.add_argument("-o", "--output", type=Path, help="output file, or - for standard output "
+                                                     "(default: ita-report-YEAR-ROUND.pdf or .docx)")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai")
+    p.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                   help="pdf (default) or docx: the same document for Word")
 
     p = sub.add_parser("tick", parents=[common], help="record that a task was done")
     p.add_argument("task", metavar="TASK_ID")
@@ -222,9 +224,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     today = date.today()
     rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     as_of = args.as_of or report_as_of(plan, rnd, today)
-    output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.pdf")
+    output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.{args.format}")
     status = plan_status(plan, repo.records(plan.year), rnd, as_of)
-    write_report(status, output, digits=args.digits)
+    write_report(status, output, digits=args.digits, format=args.format)
     _done(output, f"เขียนรายงานแล้ว (report written): {output_name(output)}")
     return 0
 

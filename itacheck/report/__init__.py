@@ -1,8 +1,10 @@
-"""The Thai PDF report (half-year or annual) in the format of the reference report.
+"""The Thai report (half-year or annual) in the format of the reference report, as a PDF and as
+a Word copy.
 
-``build_report(status)`` gives the PDF's bytes; ``write_report(status, path)`` writes them
-atomically. Importing this package is cheap: fpdf2, HarfBuzz and the segmenter load on the first
-build, so the CLI and TUI pay for them only when a report is made.
+``build_report(status)`` gives the PDF's bytes, ``build_word(status)`` the .docx's;
+``write_report(status, path, format=...)`` writes either atomically. Importing this package is
+cheap: fpdf2, HarfBuzz, the segmenter and python-docx load on the first build, so the CLI and TUI
+pay for them only when a report is made.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from itacheck.domain.status import PlanStatus
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["FORMATS", "build_report", "build_word", "write_report"]
+
+#: The report's file formats: the PDF to print and publish, the Word copy to retouch.
+FORMATS = ("pdf", "docx")
 
 
 def build_report(status: PlanStatus, *, digits: str = "thai") -> bytes:
@@ -26,11 +31,21 @@ def build_report(status: PlanStatus, *, digits: str = "thai") -> bytes:
     return build(status, digits)
 
 
-def write_report(status: PlanStatus, path: Path, *, digits: str = "thai") -> None:
-    """Write the report to ``path`` (``-``: standard output) as every output file is written (see
-    `itacheck.store.outputs`): atomically, so a reader never sees half a PDF and a failure leaves
-    any old file intact, and only over a regular file. Made to be published, it gets the
-    permissions a newly created file would (an existing one keeps its own)."""
+def build_word(status: PlanStatus, *, digits: str = "thai") -> bytes:
+    """The same report as a Word document (.docx), every word as in the PDF; deterministic too."""
+    from itacheck.report.word import build_word as build
+
+    return build(status, digits)
+
+
+def write_report(status: PlanStatus, path: Path, *, digits: str = "thai", format: str = "pdf") -> None:
+    """Write the report (``format`` "pdf" or "docx") to ``path`` (``-``: standard output) as every
+    output file is written (see `itacheck.store.outputs`): atomically, so a reader never sees half
+    a file and a failure leaves any old file intact, and only over a regular file. Made to be
+    published, it gets the permissions a newly created file would (an existing one keeps its own)."""
     from itacheck.store.outputs import write_output
 
-    write_output(path, build_report(status, digits=digits), private=False)
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    data = build_word(status, digits=digits) if format == "docx" else build_report(status, digits=digits)
+    write_output(path, data, private=False)
