@@ -22,6 +22,7 @@ from itacheck.domain.model import Plan
 from itacheck.domain.plan_edit import copy_review
 from itacheck.domain.status import DEFAULT_SOON_DAYS, plan_status, report_as_of
 from itacheck.due_output import due_lines
+from itacheck.handoff import fetch_command
 from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
@@ -32,6 +33,8 @@ from itacheck.store.errors import AlreadyRecorded, NoPeriod, StoreError
 from itacheck.store.filetext import TextFindings, listed
 from itacheck.store.inputfile import read_input_file
 from itacheck.store.outputs import is_stdout, output_name, write_output
+from itacheck.store.publish import publish_folder, publish_report
+from itacheck.store.settings import Settings, read_settings
 from itacheck.store.planfile import plan_file_text
 from itacheck.store.repository import Repository, default_year
 from itacheck.store.yearformat import MAX_YEAR_FILE
@@ -106,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai")
     p.add_argument("--format", choices=("pdf", "docx"), default="pdf",
                    help="pdf (default) or docx: the same document for Word")
+    p.add_argument("--publish", action="store_true",
+                   help="also copy the PDF as ita-YEAR-ROUND.pdf into the publish directory set in DATA/itacheck.toml")
 
     p = sub.add_parser("tick", parents=[common], help="record that a task was done")
     p.add_argument("task", metavar="TASK_ID")
@@ -225,10 +230,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     as_of = args.as_of or report_as_of(plan, rnd, today)
     output = args.output or Path(f"ita-report-{plan.year}-{rnd.name}.{args.format}")
+    settings = _publish_settings(args, repo) if args.publish else None  # a wrong setting stops before the work
     status = plan_status(plan, repo.records(plan.year), rnd, as_of)
-    write_report(status, output, digits=args.digits, format=args.format)
-    _done(output, f"เขียนรายงานแล้ว (report written): {output_name(output)}")
+    data = write_report(status, output, digits=args.digits, format=args.format)
+    if is_stdout(output):
+        _done(output, f"เขียนรายงานแล้ว (report written): {output_name(output)}")
+    else:
+        print(f"เขียนรายงานแล้ว (report written): {output.absolute()}")
+        print(f"คัดลอกไปเครื่องของคุณ (to copy it to your computer): {fetch_command(output)}")
+    if settings is not None:
+        published = publish_report(settings, repo.data_dir, data, plan.year, rnd.name)
+        _done(output, f"เผยแพร่แล้ว (published): {published.path}" + (f" {published.url}" if published.url else ""))
     return 0
+
+
+def _publish_settings(args: argparse.Namespace, repo: Repository) -> Settings:
+    """The settings to publish with, checked before the report is built: only the PDF is
+    published, into a folder that is set and writable."""
+    if args.format != "pdf":
+        raise UsageError("เผยแพร่ได้เฉพาะ PDF (only the PDF is published: --publish goes with --format pdf)")
+    settings = read_settings(repo.data_dir)
+    publish_folder(settings, repo.data_dir)
+    return settings
 
 
 def cmd_tick(args: argparse.Namespace) -> int:

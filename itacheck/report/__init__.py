@@ -38,14 +38,16 @@ def build_word(status: PlanStatus, *, digits: str = "thai") -> bytes:
     return build(status, digits)
 
 
-def write_report(status: PlanStatus, path: Path, *, digits: str = "thai", format: str = "pdf") -> None:
+def write_report(status: PlanStatus, path: Path, *, digits: str = "thai", format: str = "pdf") -> bytes:
     """Write the report (``format`` "pdf" or "docx") to ``path`` (``-``: standard output) as every
     output file is written (see `itacheck.store.outputs`): atomically, so a reader never sees half
     a file and a failure leaves any old file intact, and only over a regular file. Made to be
-    published, it gets the permissions a newly created file would (an existing one keeps its own)."""
+    published, it gets the permissions a newly created file would (an existing one keeps its own).
+    Returns the bytes written, for a copy elsewhere (the publish directory)."""
     from itacheck.store.outputs import write_output
 
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     data = build_word(status, digits=digits) if format == "docx" else build_report(status, digits=digits)
     write_output(path, data, private=False)
+    return data

@@ -38,13 +38,14 @@ def output_name(target: Path | str) -> str:
     return "standard output" if is_stdout(target) else str(target)
 
 
-def write_output(target: Path | str, data: bytes, *, private: bool) -> None:
+def write_output(target: Path | str, data: bytes, *, private: bool, mode: int | None = None) -> None:
     """Write ``data`` to the file ``target`` names, or to standard output for ``-``.
 
     ``private``: it carries officers' names and notes, so it is 0600, or 0660 in a group-shared
     (setgid) directory, as the data files are, whatever the umask or an older file's mode.
     Otherwise (the PDF, made to be published) an existing file keeps its mode and a new one gets
-    what the umask gives. Raises `NotAFile`, or `WriteFailed` naming ``target``."""
+    what the umask gives, unless ``mode`` is given (the copy in the web site's folder, which the
+    web server must read). Raises `NotAFile`, or `WriteFailed` naming ``target``."""
     if is_stdout(target):
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -60,13 +61,17 @@ def write_output(target: Path | str, data: bytes, *, private: bool) -> None:
         th, en = next(((th, en) for test, th, en in _KINDS if test(st.st_mode)), ("สิ่งอื่น", "not a file"))
         raise NotAFile(f"{target} เป็น{th} ไม่ใช่ไฟล์ธรรมดา จึงไม่เขียนทับ ({target} is {en}, not a regular file, "
                        f"so it was left alone: name a new or regular file, or use -o - for standard output)")
-    if private:
-        mode = file_mode(target.parent)
-    elif st is not None:
-        mode = stat.S_IMODE(st.st_mode)
-    else:
-        mode = 0o666 & ~_umask()
+    if mode is None:
+        mode = _mode(target, st, private)
     atomic_write_bytes(target, data, mode)
+
+
+def _mode(target: Path, st: os.stat_result | None, private: bool) -> int:
+    if private:
+        return file_mode(target.parent)
+    if st is not None:
+        return stat.S_IMODE(st.st_mode)
+    return 0o666 & ~_umask()
 
 
 def _umask() -> int:

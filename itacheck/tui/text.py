@@ -48,7 +48,10 @@ TH: dict[str, str] = {
     "Save": "บันทึก",
     "Cancel": "ยกเลิก",
     "Go to item": "ไปที่รายการ",
-    "Write PDF": "เขียน PDF",
+    "Write report": "เขียนรายงาน",
+    "Copy scp command": "คัดลอกคำสั่ง scp",
+    "Copy path": "คัดลอกตำแหน่งไฟล์",
+    "Publish": "เผยแพร่",
     "Today": "วันนี้",
     "Commands": "คำสั่ง",
     "palette": "คำสั่ง",
@@ -251,18 +254,36 @@ TH: dict[str, str] = {
     "Overdue": "เกินกำหนด",
     "Due in the next {n} days": "ครบกำหนดภายใน {n} วัน",
     "Total": "รวม",
-    "PDF file": "ไฟล์ PDF",
+    "Report file": "ไฟล์รายงาน",
+    "Word (.docx)": "Word (.docx)",
     "Digits": "ตัวเลข",
     "Thai digits (๑๒๓)": "เลขไทย (๑๒๓)",
     "Arabic digits (123)": "เลขอารบิก (123)",
-    "Press ctrl+s (or Enter in the file name) to write the PDF.":
-        "กด ctrl+s (หรือ Enter ในช่องชื่อไฟล์) เพื่อเขียนรายงาน PDF",
+    "Press ctrl+s (or Enter in the file name) to write the report.":
+        "กด ctrl+s (หรือ Enter ในช่องชื่อไฟล์) เพื่อเขียนรายงาน",
     "The ITA report covers the half year or the full year: choose one of those rounds (p).":
         "รายงาน ITA ใช้รอบ ๖ เดือน หรือรอบ ๑๒ เดือน: เลือกรอบใดรอบหนึ่งก่อน (กด p)",
-    "Type the name of the PDF file.": "พิมพ์ชื่อไฟล์ PDF",
+    "Type the name of the report file.": "พิมพ์ชื่อไฟล์รายงาน",
     "Writing {path}…": "กำลังเขียน {path}…",
     "Written: {path} ({seconds} s)": "เขียนรายงานแล้ว: {path} ({seconds} วินาที)",
-    "Could not write the PDF: {error}": "เขียนรายงาน PDF ไม่สำเร็จ: {error}",
+    "Could not write the {format} report: {error}": "เขียนรายงาน {format} ไม่สำเร็จ: {error}",
+    "Sent to your browser as a download.": "ส่งไฟล์ให้เบราว์เซอร์ดาวน์โหลดแล้ว",
+    "To copy it to your computer, run this there:": "คัดลอกไปเครื่องของคุณ โดยสั่งที่เครื่องนั้นว่า:",
+    "Format": "รูปแบบ",
+    "ctrl+y copies this command, ctrl+g the path; ctrl+o publishes the PDF.":
+        "ctrl+y คัดลอกคำสั่งนี้ ctrl+g คัดลอกตำแหน่งไฟล์ ctrl+o เผยแพร่ PDF",
+    "Write the report first (ctrl+s).": "เขียนรายงานก่อน (ctrl+s)",
+    "Not copied: this session's terminal is not set to UTF-8, so the Thai letters in it would arrive garbled. Set "
+    "the session to UTF-8 (e.g. LANG=C.UTF-8) or copy it by hand: {copied}":
+        "ไม่ได้คัดลอก: เทอร์มินัลของเซสชันนี้ไม่ได้ตั้งเป็น UTF-8 อักษรไทยจะเพี้ยน ตั้งเซสชันเป็น UTF-8 (เช่น "
+        "LANG=C.UTF-8) หรือคัดลอกเอง: {copied}",
+    "Copied to your computer's clipboard through the terminal (Windows Terminal and most terminals pass it on; "
+    "PuTTY does not): {copied}":
+        "คัดลอกไปคลิปบอร์ดของเครื่องคุณผ่านเทอร์มินัลแล้ว (ใช้ได้กับ Windows Terminal และเทอร์มินัลส่วนใหญ่ "
+        "แต่ไม่ใช่ PuTTY): {copied}",
+    "Only the PDF is published: choose PDF and write it first.": "เผยแพร่ได้เฉพาะ PDF: เลือก PDF แล้วเขียนรายงานก่อน",
+    "Not published: {error}": "ไม่ได้เผยแพร่: {error}",
+    "Published: {where}": "เผยแพร่แล้ว: {where}",
     "The PDF report is not available in this version of itacheck (the report module is missing).":
         "ยังเขียนรายงาน PDF ไม่ได้ในรุ่นนี้ของ itacheck (ยังไม่มีโมดูลรายงาน)",
     "When": "เมื่อ",

@@ -63,9 +63,10 @@ async def test_report_says_plainly_when_the_pdf_module_is_missing(app, settle, m
 async def test_report_writes_the_pdf_through_the_report_module(app, settle, monkeypatch, tmp_path) -> None:
     calls = []
 
-    def write_report(status, path, *, digits="thai"):
+    def write_report(status, path, *, digits="thai", format="pdf"):
         calls.append((status.round.name, digits))
         path.write_bytes(b"%PDF-1.7 fake")
+        return b"%PDF-1.7 fake"
 
     monkeypatch.setitem(sys.modules, "itacheck.report", types.SimpleNamespace(write_report=write_report))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -81,7 +82,7 @@ async def test_report_writes_the_pdf_through_the_report_module(app, settle, monk
 
 
 async def test_report_refuses_a_quarter_and_shows_a_failure(app, settle, monkeypatch, tmp_path) -> None:
-    def write_report(status, path, *, digits="thai"):
+    def write_report(status, path, *, digits="thai", format="pdf"):
         raise OSError("No space left on device")
 
     monkeypatch.setitem(sys.modules, "itacheck.report", types.SimpleNamespace(write_report=write_report))

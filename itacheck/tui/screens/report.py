@@ -1,10 +1,12 @@
-"""The round's summary and the PDF report. The PDF module is imported only when a report is
-written, in a thread worker: it is heavy (fonts, shaping) and must not slow the app's start."""
+"""The round's summary and the report (PDF or Word), and getting it off the server. The report
+module is imported only when a report is written, in a thread worker: it is heavy (fonts, shaping)
+and must not slow the app's start."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
@@ -16,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from itacheck.domain.status import PlanStatus
+from itacheck.handoff import fetch_command, terminal_is_utf8
 from itacheck.labels import STATUS_MARK, status_word
 from itacheck.store.errors import StoreError
 from itacheck.tui import display
@@ -24,6 +27,11 @@ from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
 
 _MISSING = "The PDF report is not available in this version of itacheck (the report module is missing)."
+#: The report's formats (as `itacheck.report.FORMATS`, which is not imported before a report is written).
+FORMATS = ("pdf", "docx")
+#: How a message names each format.
+_LABEL = {"pdf": "PDF", "docx": "Word"}
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _writer() -> Callable[..., object] | None:
@@ -53,10 +61,30 @@ def summary_text(status: PlanStatus, lang: str) -> str:
     return "\n".join(lines)
 
 
-class ReportScreen(Localised, Screen[None]):
-    """Writes the PDF for the shown period; says plainly when the report module is missing."""
+@dataclass(frozen=True)
+class Written:
+    """The report last written from this screen: what publishing copies and copying names."""
 
-    BINDINGS = [Binding("ctrl+s", "write", "Write PDF"), Binding("escape", "back", "Back")]
+    path: Path
+    data: bytes
+    format: str
+    year: int
+    round: str
+
+
+class ReportScreen(Localised, Screen[None]):
+    """Writes the report (PDF or Word) for the shown period, then helps it off the server: the
+    full path and an scp line to copy (OSC 52), a copy into the publish directory, or, in a
+    browser (`itacheck serve`), the file itself as a download. Says plainly when the report module
+    is missing."""
+
+    BINDINGS = [Binding("ctrl+s", "write", "Write report"), Binding("ctrl+y", "copy_command", "Copy scp command"),
+                Binding("ctrl+g", "copy_path", "Copy path"), Binding("ctrl+o", "publish", "Publish"),
+                Binding("escape", "back", "Back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._written: Written | None = None
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -64,14 +92,17 @@ class ReportScreen(Localised, Screen[None]):
         with VerticalScroll(id="report-summary"):
             yield Static(id="summary")
         with Horizontal(id="report-output"):
-            yield Label(Content(t("PDF file", lang) + " "))
+            yield Label(Content(t("Report file", lang) + " "))
             yield Input(id="pdf-path", compact=True)
         with Horizontal(id="report-digits"):
             yield Label(Content(t("Digits", lang) + " "))
             yield Select([(Content(t("Thai digits (๑๒๓)", lang)), "thai"),
                           (Content(t("Arabic digits (123)", lang)), "arabic")],
                          value="thai", allow_blank=False, compact=True, id="digits")
-        yield Static(Content(t("Press ctrl+s (or Enter in the file name) to write the PDF.", lang)),
+            yield Label(Content(" " + t("Format", lang) + " "), id="format-label")
+            yield Select([(Content("PDF"), "pdf"), (Content(t("Word (.docx)", lang)), "docx")],
+                         value="pdf", allow_blank=False, compact=True, id="format")
+        yield Static(Content(t("Press ctrl+s (or Enter in the file name) to write the report.", lang)),
                      id="report-state")
         yield Footer()
 
@@ -97,7 +128,19 @@ class ReportScreen(Localised, Screen[None]):
                                                           else t("Loading…", lang)))
         path = self.query_one("#pdf-path", Input)
         if not path.value:
-            path.value = str(Path.cwd() / f"ita-report-{period.year}-{period.round}.pdf")
+            path.value = str(Path.cwd() / f"ita-report-{period.year}-{period.round}.{self._format}")
+
+    @property
+    def _format(self) -> str:
+        return str(self.query_one("#format", Select).value)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A new format: the file name's extension follows, if it had the other one."""
+        if event.select.id == "format":
+            path = self.query_one("#pdf-path", Input)
+            stem, dot, ext = path.value.rpartition(".")
+            if dot and ext.lower() in FORMATS:
+                path.value = f"{stem}.{self._format}"
 
     def _state(self, message: str, *, error: bool = False) -> None:
         state = self.query_one("#report-state", Static)
@@ -117,15 +160,15 @@ class ReportScreen(Localised, Screen[None]):
             return
         raw = self.query_one("#pdf-path", Input).value.strip()
         if not raw:
-            self._state(t("Type the name of the PDF file.", lang), error=True)
+            self._state(t("Type the name of the report file.", lang), error=True)
             return
         path = Path.cwd() / Path(raw).expanduser()  # said back in full: "report.pdf" alone hides where
         digits = str(self.query_one("#digits", Select).value)
         self._state(t("Writing {path}…", lang, path=str(path)))
-        self._write(snapshot.status, path, digits)
+        self._write(snapshot.status, path, digits, self._format)
 
     @work(thread=True, exclusive=True, group="pdf")
-    def _write(self, status: PlanStatus, path: Path, digits: str) -> None:
+    def _write(self, status: PlanStatus, path: Path, digits: str, fmt: str) -> None:
         lang = self.app.lang
         write_report = _writer()
         if write_report is None:
@@ -133,18 +176,88 @@ class ReportScreen(Localised, Screen[None]):
             return
         started = time.monotonic()
         try:
-            write_report(status, path, digits=digits)
+            data = write_report(status, path, digits=digits, format=fmt)
         except (StoreError, ValueError) as exc:  # written for the officer, naming the path typed
-            message = t("Could not write the PDF: {error}", lang, error=str(exc))
+            message = t("Could not write the {format} report: {error}", lang, format=_LABEL[fmt],
+                        error=str(exc))
             self.app.call_from_thread(self._state, message, error=True)
             return
         except Exception as exc:  # noqa: BLE001 - any failure is the officer's to read, not a crash
-            message = t("Could not write the PDF: {error}", lang, error=f"{type(exc).__name__}: {exc}")
+            message = t("Could not write the {format} report: {error}", lang, format=_LABEL[fmt],
+                        error=f"{type(exc).__name__}: {exc}")
             self.app.call_from_thread(self._state, message, error=True)
             return
-        seconds = f"{time.monotonic() - started:.1f}"
-        self.app.call_from_thread(self._state, t("Written: {path} ({seconds} s)", lang, path=str(path),
-                                                 seconds=seconds))
+        written = Written(path, data, fmt, status.plan.year, status.round.name)
+        self.app.call_from_thread(self._written_out, written, f"{time.monotonic() - started:.1f}")
+
+    def _written_out(self, written: Written, seconds: str) -> None:
+        """Say where it is and how to get it: in a browser it is sent as a download; over SSH the
+        scp line to paste on the desktop, and the keys that copy it."""
+        self._written = written
+        lang = self.app.lang
+        lines = [t("Written: {path} ({seconds} s)", lang, path=str(written.path), seconds=seconds)]
+        if self.app.is_web:
+            mime = "application/pdf" if written.format == "pdf" else DOCX_MIME
+            self.app.deliver_binary(written.path, save_filename=written.path.name, mime_type=mime)
+            lines.append(t("Sent to your browser as a download.", lang))
+        else:
+            lines += [t("To copy it to your computer, run this there:", lang), fetch_command(written.path)]
+            lines.append(t("ctrl+y copies this command, ctrl+g the path; ctrl+o publishes the PDF.", lang))
+        self._state("\n".join(lines))
+
+    # --- getting it off the server -------------------------------------------------------------
+
+    def action_copy_command(self) -> None:
+        if self._needs_written():
+            self._copy(fetch_command(self._written.path))  # type: ignore[union-attr]
+
+    def action_copy_path(self) -> None:
+        if self._needs_written():
+            self._copy(str(self._written.path))  # type: ignore[union-attr]
+
+    def _needs_written(self) -> bool:
+        if self._written is None:
+            self._state(t("Write the report first (ctrl+s).", self.app.lang), error=True)
+        return self._written is not None
+
+    def _copy(self, text: str) -> None:
+        """Through the terminal (OSC 52) to the desktop's clipboard. The text travels as UTF-8, so
+        Thai in it would arrive garbled in a terminal set to another character set: then nothing is
+        sent, and the officer is told why."""
+        lang = self.app.lang
+        if not text.isascii() and not terminal_is_utf8():
+            self._state(t("Not copied: this session's terminal is not set to UTF-8, so the Thai letters in it "
+                          "would arrive garbled. Set the session to UTF-8 (e.g. LANG=C.UTF-8) or copy it by hand: "
+                          "{copied}", lang, copied=text), error=True)
+            return
+        self.app.copy_to_clipboard(text)
+        self._state(t("Copied to your computer's clipboard through the terminal (Windows Terminal and most "
+                      "terminals pass it on; PuTTY does not): {copied}", lang, copied=text))
+
+    def action_publish(self) -> None:
+        lang = self.app.lang
+        if not self._needs_written():
+            return
+        written = self._written
+        assert written is not None
+        if written.format != "pdf":
+            self._state(t("Only the PDF is published: choose PDF and write it first.", lang), error=True)
+            return
+        self._publish(written)
+
+    @work(thread=True, exclusive=True, group="publish")
+    def _publish(self, written: Written) -> None:
+        from itacheck.store.publish import publish_report
+        from itacheck.store.settings import read_settings
+
+        lang, data_dir = self.app.lang, self.app.session.repository.data_dir
+        try:
+            published = publish_report(read_settings(data_dir), data_dir, written.data, written.year, written.round)
+        except (StoreError, ValueError) as exc:
+            self.app.call_from_thread(self._state, t("Not published: {error}", lang, error=str(exc)), error=True)
+            return
+        where = str(published.path) + (f" {published.url}" if published.url else "")
+        self.app.call_from_thread(self._state, t("Published: {where}", lang, where=where))
 
     def action_back(self) -> None:
         self.dismiss(None)
