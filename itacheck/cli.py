@@ -18,12 +18,14 @@ from pathlib import Path
 
 from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
+from itacheck.domain.links import broken
 from itacheck.domain.model import Plan
 from itacheck.domain.plan_edit import copy_review
 from itacheck.domain.status import DEFAULT_SOON_DAYS, plan_status, report_as_of
 from itacheck.due_output import due_lines
 from itacheck.handoff import fetch_command
 from itacheck.labels import catalogue_label, occurrence_label
+from itacheck.links_output import not_web_line, result_line, summary_line
 from itacheck.locations import default_data_dir
 from itacheck.record_export import records_csv, records_json
 from itacheck.status_output import status_json, status_table
@@ -60,6 +62,17 @@ def _days_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(f"จำนวนวันต้องเป็น 0–366 ไม่ใช่ {text!r} (days must be a number from 0 to 366, "
                                          f"not {text!r})")
     return days
+
+
+def _seconds_arg(text: str) -> float:
+    try:
+        seconds = float(thai.to_arabic_digits(text))
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 300:
+        raise argparse.ArgumentTypeError(f"เวลารอต้องอยู่ระหว่าง 0 ถึง 300 วินาที ไม่ใช่ {text!r} (the time-out must be "
+                                         f"more than 0 and at most 300 seconds, not {text!r})")
+    return seconds
 
 
 def _year_arg(text: str) -> int:
@@ -154,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"how far ahead 'due soon' looks (default {DEFAULT_SOON_DAYS})")
     p.add_argument("--year", type=_year_arg, help="fiscal year (BE) (default: this year's plan, else the latest)")
     p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default today)")
+
+    p = sub.add_parser("check-links", parents=[common],
+                       help="check every evidence link of a year (HEAD, then GET); exit 1 when one is dead or "
+                            "unreachable")
+    p.add_argument("--year", type=_year_arg, help="fiscal year (BE) (default: this year's plan, else the latest)")
+    p.add_argument("--timeout", type=_seconds_arg, default=10.0, metavar="SECONDS",
+                   help="how long to wait for each step of an answer (default 10; a link gets at most 3 times this)")
+    p.add_argument("--recheck", action="store_true", help="ask again even for links checked less than a day ago")
     return parser
 
 
@@ -219,6 +240,28 @@ def cmd_due(args: argparse.Namespace) -> int:
     if lines:
         print("\n".join(lines))
     return 1 if status.tally["overdue"] else 0
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    """A summary, then each link that is moved, dead or unreachable, or not a web link, with the
+    record that cites it. Exit 1 when one is dead or unreachable: the report should not go out so."""
+    from itacheck.linkcheck import check_evidence
+
+    repo = _repo(args)
+    plan = _plan_for(repo, args.year)
+    lang = getattr(args, "lang", "th")
+    found = check_evidence(repo.records(plan.year), recheck=args.recheck, timeout=args.timeout)
+    if not found.links and not found.other:
+        print(f"ไม่มีลิงก์หลักฐานในปีงบประมาณ {plan.year} (no evidence links in fiscal year {plan.year})")
+        return 0
+    results = [found.results[link.url] for link in found.links]
+    print(summary_line(plan.year, results, found.cached, lang))
+    for link, result in zip(found.links, results):
+        if result.kind != "ok":
+            print(result_line(result, link, plan, lang))
+    for link in found.other:
+        print(not_web_line(link, plan, lang))
+    return 1 if broken(results) else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -472,7 +515,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,
             "export": cmd_export, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
-            "demo": cmd_demo, "init": cmd_init, "due": cmd_due}
+            "demo": cmd_demo, "init": cmd_init, "due": cmd_due,
+            "check-links": cmd_check_links}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

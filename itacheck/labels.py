@@ -124,3 +124,14 @@ def attention_line(item: Attention, lang: str = "th") -> str:
         day = f"{due.day} {due:%b %Y}" if en else thai.format_date(due, "thai", "short")
         span += f" · {'due' if en else 'กำหนด'} {day}"
     return f"{code} {role} {number} · {owed} ({span})"
+
+
+LINK_TH = {"ok": "ใช้ได้", "moved": "ย้ายที่", "dead": "เสีย", "unreachable": "เข้าไม่ได้"}
+LINK_EN = {"ok": "ok", "moved": "moved", "dead": "dead", "unreachable": "unreachable"}
+#: Marks for link check results, read without colour like the status marks.
+LINK_MARK = {"ok": "✓", "moved": "↪", "dead": "✗", "unreachable": "?"}
+
+
+def link_label(kind: str, lang: str = "th") -> str:
+    """Mark and word for a link check result, e.g. ``✗ เสีย``."""
+    return f"{LINK_MARK[kind]} {(LINK_EN if lang == 'en' else LINK_TH)[kind]}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_state_dir
+from platformdirs import user_cache_dir, user_data_dir, user_state_dir
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -40,3 +40,8 @@ def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 def state_dir() -> Path:
     """The officer's own small state (which one-time notices were shown), never shared."""
     return Path(user_state_dir("itacheck", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The officer's own cache (link check results), never shared and safe to delete."""
+    return Path(user_cache_dir("itacheck", appauthor=False))

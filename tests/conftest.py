@@ -18,5 +18,7 @@ def repo(tmp_path: Path) -> Repository:
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test has its own per-user state (one-time notices), never the developer's."""
+    """Each test has its own per-user state (one-time notices) and cache (link checks), never the
+    developer's."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

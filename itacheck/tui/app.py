@@ -282,6 +282,15 @@ class ItaCheckApp(App[None]):
 
         self._open(ReportScreen())
 
+    def action_check_links(self) -> None:
+        """The report screen, checking the round's evidence links (from the command palette)."""
+        from itacheck.tui.screens.report import ReportScreen
+
+        if isinstance(self.screen, ReportScreen):
+            self.screen.action_check_links()
+        else:
+            self._open(ReportScreen(check_links=True))
+
     def action_audit(self) -> None:
         from itacheck.tui.screens.audit import AuditScreen
 

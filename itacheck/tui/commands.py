@@ -35,6 +35,8 @@ class ItaCommands(Provider):
         cmds: list[Command] = [
             (t("Dashboard", lang), t("Overdue and due-soon items, totals per indicator", lang), app.action_dashboard),
             (t("Report", lang), t("Summary of the round and the PDF report", lang), app.action_report),
+            (t("Check links", lang), t("Ask every evidence link of the round whether it still answers", lang),
+             app.action_check_links),
             (t("Audit log", lang), t("Who recorded or undid what, and when", lang), app.action_audit),
             (t("Period", lang), t("Choose the fiscal year, round and as-of date", lang), app.action_period),
             (t("Help", lang), t("Every key", lang), app.action_help),

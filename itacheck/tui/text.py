@@ -52,6 +52,18 @@ TH: dict[str, str] = {
     "Copy scp command": "คัดลอกคำสั่ง scp",
     "Copy path": "คัดลอกตำแหน่งไฟล์",
     "Publish": "เผยแพร่",
+    "Check links": "ตรวจลิงก์",
+    "Ask every evidence link of the round whether it still answers": "ตรวจว่าลิงก์หลักฐานทุกลิงก์ของรอบนี้ยังเปิดได้",
+    "No evidence links in this round to check.": "รอบนี้ไม่มีลิงก์หลักฐานให้ตรวจ",
+    "Checking {n} evidence links…": "กำลังตรวจลิงก์หลักฐาน {n} ลิงก์…",
+    "Could not check the links: {error}": "ตรวจลิงก์ไม่สำเร็จ: {error}",
+    "{n} evidence links not checked today: ctrl+l checks them.": "ลิงก์หลักฐาน {n} ลิงก์ยังไม่ได้ตรวจวันนี้ กด ctrl+l เพื่อตรวจ",
+    "✓ All {n} evidence links answer ({moved} moved).": "✓ ลิงก์หลักฐานทั้ง {n} ลิงก์เปิดได้ (ย้ายที่ {moved})",
+    "⚠ {bad} of {n} evidence links are dead or unreachable: an assessor could not open them. ctrl+l checks again; "
+    "itacheck check-links lists them all.":
+        "⚠ ลิงก์หลักฐาน {bad} จาก {n} ลิงก์เสียหรือเข้าไม่ได้ ผู้ประเมินจะเปิดไม่ได้ กด ctrl+l เพื่อตรวจอีกครั้ง "
+        "คำสั่ง itacheck check-links แสดงทุกรายการ",
+    "  …and {n} more": "  …และอีก {n} ลิงก์",
     "Today": "วันนี้",
     "Commands": "คำสั่ง",
     "palette": "คำสั่ง",

@@ -116,3 +116,33 @@ async def test_in_a_browser_the_report_is_sent_as_a_download(app, settle, writte
         await open_and_write(app, pilot, settle, path)
         assert delivered == [(path, {"save_filename": path.name, "mime_type": "application/pdf"})]
         assert "ส่งไฟล์ให้เบราว์เซอร์ดาวน์โหลดแล้ว" in state(app) and "scp" not in state(app)
+
+
+async def test_the_report_screen_warns_of_dead_evidence_links(app, settle, repo, tmp_path):
+    """Repro: a dead evidence link reached the assessor. ctrl+l checks the round's links (a server
+    on 127.0.0.1 here); the warning names the dead one, and comes back from the day's cache when
+    the screen is opened again, without asking the server."""
+    from datetime import date
+
+    from linkserver import link_server
+
+    from itacheck.tui.widgets.link_status import LinkStatus
+
+    with link_server() as server:
+        repo.add_record(2566, "e6-r1", "2566-Q1", date(2022, 12, 20), links=[server.url("/ok"), server.url("/missing")])
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            links = app.screen.query_one(LinkStatus)
+            assert "ยังไม่ได้ตรวจวันนี้" in str(links.render())
+            await pilot.press("ctrl+l")
+            await settle(pilot)
+            shown = str(links.render())
+            assert "⚠ ลิงก์หลักฐาน ๑ จาก ๒ ลิงก์เสียหรือเข้าไม่ได้" in shown
+            assert f"✗ 404 {server.url('/missing')}" in shown and links.has_class("-broken")
+            asked = sum(server.requests.values())
+            await pilot.press("escape", "r")
+            await settle(pilot)
+            assert "⚠ ลิงก์หลักฐาน ๑ จาก ๒" in str(app.screen.query_one(LinkStatus).render())
+            assert sum(server.requests.values()) == asked

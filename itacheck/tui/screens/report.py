@@ -25,6 +25,7 @@ from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
+from itacheck.tui.widgets.link_status import LinkStatus
 
 _MISSING = "The PDF report is not available in this version of itacheck (the report module is missing)."
 #: The report's formats (as `itacheck.report.FORMATS`, which is not imported before a report is written).
@@ -79,18 +80,20 @@ class ReportScreen(Localised, Screen[None]):
     is missing."""
 
     BINDINGS = [Binding("ctrl+s", "write", "Write report"), Binding("ctrl+y", "copy_command", "Copy scp command"),
-                Binding("ctrl+g", "copy_path", "Copy path"), Binding("ctrl+o", "publish", "Publish"),
-                Binding("escape", "back", "Back")]
+                Binding("ctrl+g", "copy_path", "Copy path", show=False), Binding("ctrl+o", "publish", "Publish"),
+                Binding("ctrl+l", "check_links", "Check links"), Binding("escape", "back", "Back")]
 
-    def __init__(self) -> None:
+    def __init__(self, *, check_links: bool = False) -> None:
         super().__init__()
         self._written: Written | None = None
+        self._check_on_open = check_links
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         yield Static(id="report-title", classes="screen-title")
         with VerticalScroll(id="report-summary"):
             yield Static(id="summary")
+        yield LinkStatus(id="report-links")
         with Horizontal(id="report-output"):
             yield Label(Content(t("Report file", lang) + " "))
             yield Input(id="pdf-path", compact=True)
@@ -110,6 +113,8 @@ class ReportScreen(Localised, Screen[None]):
         self.watch(self.app, "snapshot", self._show)
         self.query_one("#pdf-path", Input).focus()
         self._probe()
+        if self._check_on_open:
+            self.call_after_refresh(self.action_check_links)
 
     @work(thread=True, group="pdf")
     def _probe(self) -> None:
@@ -126,6 +131,8 @@ class ReportScreen(Localised, Screen[None]):
             f"{display.day(period.as_of, lang)}"))
         self.query_one("#summary", Static).update(Content(summary_text(snapshot.status, lang) if snapshot.status
                                                           else t("Loading…", lang)))
+        if snapshot.status is not None:
+            self.query_one(LinkStatus).show_for([r for _, _, o in snapshot.status.occurrences() for r in o.records])
         path = self.query_one("#pdf-path", Input)
         if not path.value:
             path.value = str(Path.cwd() / f"ita-report-{period.year}-{period.round}.{self._format}")
@@ -258,6 +265,10 @@ class ReportScreen(Localised, Screen[None]):
             return
         where = str(published.path) + (f" {published.url}" if published.url else "")
         self.app.call_from_thread(self._state, t("Published: {where}", lang, where=where))
+
+    def action_check_links(self) -> None:
+        """Ask every evidence link of the round again (HEAD, then GET), in the background."""
+        self.query_one(LinkStatus).check()
 
     def action_back(self) -> None:
         self.dismiss(None)
