@@ -23,7 +23,7 @@ from itacheck.domain.model import Plan
 from itacheck.domain.plan_edit import copy_review
 from itacheck.domain.status import DEFAULT_SOON_DAYS, plan_status, report_as_of
 from itacheck.due_output import due_lines
-from itacheck.handoff import fetch_command
+from itacheck.handoff import fetch_command, tunnel_command
 from itacheck.labels import catalogue_label, occurrence_label
 from itacheck.links_output import not_web_line, result_line, summary_line
 from itacheck.locations import default_data_dir
@@ -73,6 +73,13 @@ def _seconds_arg(text: str) -> float:
         raise argparse.ArgumentTypeError(f"เวลารอต้องอยู่ระหว่าง 0 ถึง 300 วินาที ไม่ใช่ {text!r} (the time-out must be "
                                          f"more than 0 and at most 300 seconds, not {text!r})")
     return seconds
+
+
+def _port_arg(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"พอร์ตต้องเป็นเลข 0–65535 ไม่ใช่ {text!r} (a port is a number from 0 to 65535, "
+                                         f"not {text!r})")
+    return int(text)
 
 
 def _year_arg(text: str) -> int:
@@ -175,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_seconds_arg, default=10.0, metavar="SECONDS",
                    help="how long to wait for each step of an answer (default 10; a link gets at most 3 times this)")
     p.add_argument("--recheck", action="store_true", help="ask again even for links checked less than a day ago")
+
+    p = sub.add_parser("serve", parents=[common],
+                       help="the app in a browser (textual-serve), on this server's loopback address by default")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: reach it through "
+                                                       "an SSH tunnel)")
+    p.add_argument("--port", type=_port_arg, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="allow an address other computers can reach: anyone who reaches it works as you, unencrypted")
     return parser
 
 
@@ -492,6 +507,28 @@ def _text_problems(findings: TextFindings) -> list[str]:
     return problems
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the TUI to browsers until Ctrl+C; the data directory is the TUI's (a new one opens on
+    the welcome screen, as in the terminal)."""
+    from itacheck.serve import Listening, ServeError, is_loopback, serve
+
+    def started(where: Listening) -> None:
+        print(f"itacheck ในเบราว์เซอร์ (in a browser): {where.url}")
+        if is_loopback(where.host):
+            print("จากเครื่องของคุณ เปิดทางผ่าน SSH (from your computer, open a tunnel): "
+                  f"{tunnel_command(where.port, where.host)}")
+            print(f"แล้วเปิด (then open) http://localhost:{where.port}/{where.key}/")
+        print("กด Ctrl+C เพื่อหยุด (Ctrl+C stops it)", flush=True)
+
+    try:
+        serve(default_data_dir(getattr(args, "data", None)).absolute(), host=args.host, port=args.port,
+              lang=getattr(args, "lang", "th"), allow_remote=args.allow_remote, started=started)
+    except ServeError as exc:
+        print(f"itacheck: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:
     """The checklist; on a data directory without a plan (a new one too) it opens on the welcome
     screen, which creates the directory only when the officer chooses how to start."""
@@ -516,7 +553,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 COMMANDS = {"status": cmd_status, "report": cmd_report, "tick": cmd_tick, "plan": cmd_plan,
             "export": cmd_export, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
             "demo": cmd_demo, "init": cmd_init, "due": cmd_due,
-            "check-links": cmd_check_links}
+            "check-links": cmd_check_links, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,10 +44,26 @@ def server_address(env: Mapping[str, str]) -> tuple[str, int] | None:
 def fetch_command(path: Path, env: Mapping[str, str] | None = None) -> str:
     """The ``scp`` line that copies ``path`` (made absolute) from this server to the officer's
     computer: the SSH session's server address, else this machine's host name."""
+    user, host, port = _login(env)
+    return scp_command(Path(path).absolute(), user=user, host=host, port=port)
+
+
+def tunnel_command(port: int, listening: str = "localhost", env: Mapping[str, str] | None = None) -> str:
+    """The ``ssh -L`` line that brings this server's loopback port ``port`` (where `itacheck serve`
+    listens, on ``listening``) to the same port of the officer's computer."""
+    user, host, ssh_port = _login(env)
+    if ":" in listening:
+        listening = f"[{listening}]"
+    option = f"-p {ssh_port} " if ssh_port != 22 else ""
+    return f"ssh {option}-L {port}:{listening}:{port} {user}@{host}"
+
+
+def _login(env: Mapping[str, str] | None) -> tuple[str, str, int]:
+    """(account, server address, SSH port) to reach this server from the officer's computer."""
     env = os.environ if env is None else env
     reached = server_address(env)
     host, port = reached if reached else (socket.gethostname(), 22)
-    return scp_command(Path(path).absolute(), user=pwd.getpwuid(os.getuid()).pw_name, host=host, port=port)
+    return pwd.getpwuid(os.getuid()).pw_name, host, port
 
 
 def terminal_is_utf8(env: Mapping[str, str] | None = None) -> bool:
