@@ -89,6 +89,11 @@ class ItaCheckApp(App[None]):
             self.expect_screen()
         return super().push_screen(screen, *args, **kwargs)
 
+    @property
+    def typing_ahead(self) -> bool:
+        """Keys typed ahead are still waiting to be handled (a test waits for them)."""
+        return bool(self._key_in_flight or self._queued_keys or self._opening)
+
     def expect_screen(self, seconds: float = 1.0) -> None:
         """Hold the keys typed from now until a screen about to open has set its focus (at most
         ``seconds``: the keys of a screen that does not open are never kept)."""

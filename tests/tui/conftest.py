@@ -3,11 +3,13 @@ the app's worker threads have finished and their results are on screen."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from itacheck.store.repository import Repository
 from itacheck.tui.app import ItaCheckApp, make_app
@@ -40,9 +42,16 @@ def settle():
 
 
 async def wait_settled(pilot: Pilot) -> None:
-    """Wait for reads and writes in worker threads and for the messages they post."""
+    """Wait for the keys typed ahead to be handled (on a loaded machine that can take seconds),
+    then for reads and writes in worker threads and for the messages they post."""
+    deadline = time.monotonic() + 30
+    while (pilot.app.typing_ahead or not pilot.app._message_queue.empty()) and time.monotonic() < deadline:
+        await pilot.pause(0.05)
     for _ in range(6):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker (a reload) replaced by a newer one
+            pass
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()
