@@ -26,15 +26,20 @@ def clusters(text: str) -> list[str]:
     dotted circle, lost mark or stranded vowel appears. Joined, they give ``text`` back."""
     pieces: list[str] = []
     for i, ch in enumerate(text):
-        if pieces and (
-            unicodedata.category(ch) in ("Mn", "Mc", "Me")
-            or ch in _NO_START
-            or text[i - 1] in _NO_END
-        ):
+        if pieces and not cuttable(text, i):
             pieces[-1] += ch
         else:
             pieces.append(ch)
     return pieces
+
+
+def cuttable(text: str, index: int) -> bool:
+    """Whether ``text`` may be cut before ``text[index]``: not before a mark or a following vowel,
+    not after a leading vowel (the rule :func:`clusters` follows)."""
+    if index <= 0 or index >= len(text):
+        return True
+    ch = text[index]
+    return not (unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in _NO_START or text[index - 1] in _NO_END)
 
 
 def cell_width(text: str) -> int:

@@ -24,13 +24,25 @@ MAX_LENGTH = 30
 _THAI_ONLY = re.compile("^[\u0e01-\u0e4e]+$")
 
 
+#: Words of ITA plans that neither dictionary keeps whole: ``ช่องทาง`` (channel), which thaibreak
+#: reads as ช่อง+ทางการ in ``ช่องทางการติดต่อ`` where the text means ช่องทาง+การ (:func:`segment.break_units`
+#: cuts such a piece at the end of the agency word), and phrases that read as one word: ``อย่างน้อย``
+#: (at least), ``มากน้อย`` (how much), and a unit with ``ละ`` (per: ``ไตรมาสละ ๑ ครั้ง``).
+AGENCY_WORDS = frozenset({
+    "ช่องทาง", "อย่างน้อย", "มากน้อย",
+    "ไตรมาสละ", "เดือนละ", "ปีละ", "ครั้งละ", "วันละ", "สัปดาห์ละ", "งวดละ", "รอบละ", "คนละ",
+})
+
+
 @cache
 def compounds() -> frozenset[str]:
-    """The words to keep whole (loaded once, ~10 ms)."""
+    """The words to keep whole (loaded once, ~10 ms): the dictionary's compounds and
+    :data:`AGENCY_WORDS`."""
     try:
-        return frozenset(gzip.decompress(DATA.read_bytes()).decode("utf-8").split("\n"))
+        listed = frozenset(gzip.decompress(DATA.read_bytes()).decode("utf-8").split("\n"))
     except FileNotFoundError:  # a broken install still makes a report, with thaibreak's breaks only
-        return frozenset()
+        listed = frozenset()
+    return listed | AGENCY_WORDS
 
 
 def rebuild(words_file: Path | None = None) -> int:

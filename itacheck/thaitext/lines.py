@@ -1,9 +1,10 @@
 """Filling lines with Thai text, the same way on paper and on a terminal.
 
-A paragraph is cut into words and break units by :func:`segment.words` and lines are filled
-greedily, breaking by preference between words, then inside a compound word (only when the line
-would otherwise be less than :data:`MIN_FILL` full), and, for a piece wider than a line, at its
-spaces and then between character clusters (:func:`cells.clusters`). The PDF measures pieces in
+A paragraph is cut into groups, words and break units by :func:`segment.groups` and lines are
+filled greedily, breaking by preference between groups, then inside a short bracket and then
+inside a compound word (each only when the line would otherwise be less than :data:`MIN_FILL`
+full), and, for a piece wider than a line, at its spaces and then between character clusters
+(:func:`cells.clusters`). The PDF measures pieces in
 millimetres with HarfBuzz, the terminal in cells: both pass their measure to :func:`fill`.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from itacheck.thaitext.cells import cell_width, clusters
-from itacheck.thaitext.segment import ZWSP, space_pieces, words
+from itacheck.thaitext.segment import ZWSP, groups, space_pieces
 
 #: A line is broken inside a compound word rather than before it when it is less full than this.
 MIN_FILL = 0.6
@@ -23,15 +24,17 @@ Measure = Callable[[str], float]
 
 
 def fill(paragraph: str, width: float, measure: Measure, *, hang: float = 0.0,
-         exact: Measure | None = None, fold: bool = True) -> list[str]:
+         exact: Measure | None = None, fold: bool = True, min_fill: float = MIN_FILL) -> list[str]:
     """Lines of one ``paragraph`` (no newline) no wider than ``width`` (continuation lines:
     ``width - hang``), as ``measure`` counts.
 
     ``measure`` gives a piece's width; ``exact``, when the sum of the pieces' widths may differ
     from the width of the line they make (kerning across pieces), measures a line that comes close
     to the edge as a whole. With ``fold=False`` a piece wider than a line gets a line of its own
-    instead of being cut between clusters (the caller cuts it short). Every character but ZWSPs
-    appears in exactly one line, in order; trailing spaces stay on their line."""
+    instead of being cut between clusters (the caller cuts it short); ``min_fill`` replaces
+    :data:`MIN_FILL` (0: a group or word goes whole to the next line whenever it fits there).
+    Every character but ZWSPs appears in exactly one line, in order; trailing spaces stay on their
+    line."""
     if not paragraph.replace(ZWSP, ""):
         return [""]
     if exact is None and measure(paragraph.rstrip()) <= width:  # fits: no need to segment it
@@ -75,15 +78,18 @@ def fill(paragraph: str, width: float, measure: Measure, *, hang: float = 0.0,
         current.append(piece)
         used += measure(piece)
 
-    for word in words(paragraph):
-        whole = "".join(word)
+    def place_whole(whole: str) -> bool:
+        """Put a group or word on this line, or on the next one when this one is full enough."""
         if place(whole):
-            continue
-        if current and used >= MIN_FILL * limit():
-            flush()  # the preferred break: between words
-            if place(whole):
-                continue
-        for unit in word:  # the word cannot go whole: break between its units
+            return True
+        if current and used >= min_fill * limit():
+            flush()  # the preferred break: before the group or word
+            return place(whole)
+        return False
+
+    def place_units(word: tuple[str, ...]) -> None:
+        """A word that cannot go whole: break between its units."""
+        for unit in word:
             if place(unit):
                 continue
             if current:
@@ -103,6 +109,13 @@ def fill(paragraph: str, width: float, measure: Measure, *, hang: float = 0.0,
                 for cluster in clusters(piece):  # wider than a line: between clusters
                     if not place(cluster):
                         force(cluster)  # a single cluster always goes somewhere
+
+    for group in groups(paragraph):
+        if place_whole("".join(map("".join, group))):
+            continue
+        for word in group:  # the group cannot go whole: break between its words
+            if not place_whole("".join(word)):
+                place_units(word)
     if current:
         flush()
     return lines

@@ -11,7 +11,9 @@ rules (UAX #14) too, so ``อื่นๆ``, ``๑.`` or ``(ลงชื่อ)`
 bracket and URLs break after their slashes. It does not make newmm's mid-word cuts in misspelt
 words (``ผู้บ|ริหาร``). Its dictionary has simple words only, so it also breaks inside compounds
 (``ผู้|บริหาร``, ``หน่วย|งาน``); :func:`words` groups those back with :mod:`compounds`, and dates stay
-whole. ``bench/report_speed.py`` prints the figures.
+whole, numbers stay with the word after them (``๑ ช่องทาง``, ``๖ เดือน``) and a short bracket
+(``(๕ เดือน)``) is kept whole where the line allows (:func:`groups`). ``bench/report_speed.py``
+prints the figures.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import re
 from functools import lru_cache
 
 from itacheck.thai import MONTHS_LONG, MONTHS_SHORT
+from itacheck.thaitext.cells import cuttable
+from itacheck.thaitext.compounds import AGENCY_WORDS, compounds
 
 ZWSP = "\u200b"
 
@@ -38,7 +42,18 @@ _AFTER_SPACE = re.compile(r"(?<=[ \t])(?=[^ \t])")
 #: A word is a run of break units; compounds longer than this many units are not looked for.
 _MAX_COMPOUND_UNITS = 6
 
+#: A count or ordinal (``๑``, ``(๕``, ``๑,๐๐๐``, ``๑/๒๕๖๖``) that belongs with the word after it;
+#: four digits alone are a year, which belongs with what comes before it.
+_NUMBER = re.compile(rf"[(\[]?{_DIGIT}[0-9๐-๙.,:/]*\s*")
+_YEAR = re.compile(rf"{_DIGIT}{{4}}\s*")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
+#: A bracket is kept whole, as a group of words, up to this many characters; a longer one is a
+#: clause, and breaks between its words as the rest of the text does.
+MAX_BRACKET = 32
+_OPEN, _CLOSE = "([", ")]"
+
 Word = tuple[str, ...]
+Group = tuple[Word, ...]
 
 
 @lru_cache(maxsize=4096)
@@ -61,16 +76,64 @@ def break_units(paragraph: str) -> tuple[str, ...]:
             marked = hinted
         for piece in marked.split(ZWSP):
             units.extend(u for u in _AFTER_SPACE.split(piece) if u)
-    return tuple(units)
+    return tuple(_agency_cuts(units))
+
+
+def _agency_cuts(units: list[str]) -> list[str]:
+    """``units`` with a cut added at the end of each agency word (:data:`compounds.AGENCY_WORDS`)
+    that starts where a unit starts but ends inside one (``ช่อง|ทางการ`` → ``ช่อง|ทาง|การ``). A cut
+    falls between character clusters only, and a word that starts inside a unit is left alone
+    (``ทางการ`` of ``เป็นทางการ`` stays one word)."""
+    text = "".join(units)
+    if not any(word in text for word in AGENCY_WORDS):
+        return units
+    bounds, at = {0}, 0
+    for unit in units:
+        at += len(unit)
+        bounds.add(at)
+    for word in AGENCY_WORDS:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if start in bounds and end not in bounds and not text[end].isspace() and cuttable(text, end):
+                bounds.add(end)
+            start = text.find(word, start + 1)
+    cuts = sorted(bounds)
+    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+@lru_cache(maxsize=4096)
+def groups(paragraph: str) -> tuple[Group, ...]:
+    """The paragraph's words (:func:`words`) with each short bracket made one group:
+    ``(๕ เดือน)``, ``(กำหนดวันที่ ๓๑ มีนาคม ๒๕๖๖)``. A line breaks between groups by preference,
+    between the words of a group only where it would otherwise stay too empty."""
+    out: list[list[Word]] = []
+    pending: list[Word] = []  # the words of a bracket not yet closed
+    depth = 0
+    for word in words(paragraph):
+        text = "".join(word)
+        if depth == 0 and not any(c in text for c in _OPEN):
+            out.append([word])
+            continue
+        pending.append(word)
+        depth += sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
+        if depth <= 0:
+            depth = 0
+            if sum(len("".join(w)) for w in pending) <= MAX_BRACKET:
+                out.append(pending)
+            else:
+                out.extend([w] for w in pending)
+            pending = []
+    out.extend([w] for w in pending)  # a bracket never closed: its words stand alone
+    return tuple(tuple(g) for g in out)
 
 
 @lru_cache(maxsize=4096)
 def words(paragraph: str) -> tuple[Word, ...]:
     """The paragraph's break units grouped into words a line should not break inside: dictionary
     compounds (:mod:`compounds`) and dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``).
-    A break between two words is preferred; one between the units of a word is a fallback."""
-    from itacheck.thaitext.compounds import compounds
-
+    A break between two words is preferred; one between the units of a word is a fallback. A
+    number and the word after it (``๑ ช่องทาง``, ``(๕ เดือน``) are one unit, as a date is."""
     units = list(break_units(paragraph))
     _merge_dates(units)
     keep = compounds()
@@ -90,9 +153,16 @@ def words(paragraph: str) -> tuple[Word, ...]:
     for index, unit in enumerate(units):
         if grouped and index in joined:
             grouped[-1].append(unit)
+        elif grouped and _counts(grouped[-1]) and _THAI_LETTER.match(unit):
+            grouped[-1].append(unit)  # made one unit below, with the rest of its word
         else:
             grouped.append([unit])
-    return tuple(tuple(w) for w in grouped)
+    return tuple((w[0] + "".join(w[1:]),) if _counts(w[:1]) and len(w) > 1 else tuple(w) for w in grouped)
+
+
+def _counts(word: list[str]) -> bool:
+    """Whether ``word`` is a number that counts what follows it (not a year)."""
+    return len(word) == 1 and bool(_NUMBER.fullmatch(word[0])) and not _YEAR.fullmatch(word[0])
 
 
 def _merge_dates(units: list[str]) -> None:
