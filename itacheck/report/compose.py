@@ -46,7 +46,6 @@ def compose(report: ReportContent) -> list[list[Item]]:
     _intro(flow, report)
     _measures(flow, report)
     _summary(flow, report)
-    _signatures(flow, report)
     _page_numbers(flow, report.digits)
     return flow.pages
 
@@ -88,37 +87,48 @@ def _measures(flow: Flow, report: ReportContent) -> None:
 
 
 def _summary(flow: Flow, report: ReportContent) -> None:
+    """The plan's summary table, kept on one page with the signatures when a page holds them, and
+    at least its last rows with them when it does not."""
     flow.y += 6
-    if flow.room < 40:
-        flow.new_page()
-    _centred(flow, report.summary_title, HEADING, 2)
     columns = [Column(t, w, "left" if i == 0 else "center")
                for i, (t, w) in enumerate(zip(report.summary_columns, SUMMARY_WIDTHS))]
-    table = Table(flow, columns)
+    table = Table(flow, columns, caption=(report.summary_title, HEADING))
     table.begin()
     rows = [list(row) for row in report.summary_rows]
     styles = [BODY] * (len(rows) - 1) + [BODY_BOLD]
     fills = [None] * (len(rows) - 1) + [TOTAL_FILL]
-    table.rows_of_text(rows, styles, fills)
+    blocks = [list(block) for block in report.signatures]
+    table.rows_of_text(rows, styles, fills, then=_signatures_height(blocks))
     table.end()
+    _signatures(flow, blocks)
 
 
-def _signatures(flow: Flow, report: ReportContent) -> None:
-    blocks = report.signatures
-    style = Style(12)
-    height = 14 + max(len(b) for b in blocks) * style.line_height
-    if flow.room < height:
+SIGNATURE = Style(12)
+SIGNATURE_SPACE = 14.0  # mm above the signature lines
+
+
+def _signature_width() -> float:
+    return CONTENT_WIDTH / 2 - 10
+
+
+def _signatures_height(blocks: list[list[str]]) -> float:
+    lines = max(sum(len(SIGNATURE.wrap(line, _signature_width())) for line in block) for block in blocks)
+    return SIGNATURE_SPACE + lines * SIGNATURE.line_height
+
+
+def _signatures(flow: Flow, blocks: list[list[str]]) -> None:
+    if flow.room < _signatures_height(blocks):
         flow.new_page()
-    flow.y += 14
+    flow.y += SIGNATURE_SPACE
     half = CONTENT_WIDTH / 2
     top = flow.y
     for i, lines in enumerate(blocks):
         y = top
         for line in lines:
-            for part in style.wrap(line, half - 10):
-                x = MARGIN_LEFT + i * half + aligned_offset(part, style, half, "center")
-                flow.line(x, y, part, style)
-                y += style.line_height
+            for part in SIGNATURE.wrap(line, _signature_width()):
+                x = MARGIN_LEFT + i * half + aligned_offset(part, SIGNATURE, half, "center")
+                flow.line(x, y, part, SIGNATURE)
+                y += SIGNATURE.line_height
         flow.y = max(flow.y, y)
 
 

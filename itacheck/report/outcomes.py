@@ -45,7 +45,7 @@ def _task_outcome(label: str, ts: TaskStatus, digits: str) -> list[Para]:
         head = f"{label}: "
         sentence, details = _occurrence_outcome(ts.task, ts.occurrences[0], digits)
         return [Para(head + sentence, hang=1), *(Para(d.text, indent=1, hang=1, link=d.link) for d in details)]
-    paras = [Para(f"{label}: {cadence}", hang=1)]
+    paras = [Para(f"{label}: {cadence}", hang=1, keep_with_next=True)]
     for group in _groups(ts.occurrences):
         when = _period_label(ts.task, group, digits)
         if len(group) == 1:

@@ -1,17 +1,31 @@
 """A ruled table that flows over pages: header repeated on each page, rows split between lines.
 
-A row that does not fit on the rest of a page either moves to the next page (when it would fit
-there and little of it would stay behind) or is split between two lines of text, every cell at the
-same height, and continues under the repeated header. Nothing is ever clipped: each line of every
-cell is placed exactly once. Full-width bands carry section titles and summaries; when a page
-starts inside a section its title is repeated with "(ต่อ)".
+A row that does not fit on the rest of a page is split where :mod:`rowsplit` allows (between
+paragraphs or bullets of each cell, two lines at least on each side) and continues under the
+repeated header; when no split is allowed it moves to the next page whole. Nothing is ever
+clipped: each line of every cell is placed exactly once. A table's caption, its header and a
+section's title are drawn with the first row that follows them, so none of them ends a page alone,
+and a section may start at the foot of a page when they and two lines of its first row fit.
+Full-width bands carry section titles and summaries; when a page starts inside a section its title
+is repeated with "(ต่อ)".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from itacheck.report.layout import BODY, BODY_BOLD, MARGIN_LEFT, Box, Flow, Style, aligned_offset, number_width
+from itacheck.report.layout import (
+    BODY,
+    BODY_BOLD,
+    CONTENT_WIDTH,
+    MARGIN_LEFT,
+    Box,
+    Flow,
+    Style,
+    aligned_offset,
+    number_width,
+)
+from itacheck.report.rowsplit import MIN_LINES, split_row
 from itacheck.report.wording import Para
 
 PAD_X = 1.6
@@ -20,10 +34,9 @@ INDENT_STEP = 3.0
 HEADER_FILL = 0.86
 BAND_FILL = 0.93
 TOTAL_FILL = 0.97
-#: A row is split rather than moved when at least this many of its lines fit on the page.
-MIN_LINES_BEFORE_SPLIT = 3
-#: Lines of a row that go over to the next page with what must follow the row.
-KEEP_WITH_FOLLOWING = 2
+CAPTION_SPACE = 2.0  # mm between a caption and the table
+#: Rows of a simple table kept with its header, and with what must follow it.
+KEEP_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -40,20 +53,26 @@ class CellLine:
     indent: float = 0.0
     link: str = ""
     align: str = "left"
+    para: int = 0  # the paragraph of its cell it belongs to
+    keep_with_next: bool = False
 
 
 class Table:
     """Lays out one table on ``flow``. Call :meth:`begin`, then :meth:`row` / :meth:`band`, then
-    :meth:`end`."""
+    :meth:`end`. A ``caption`` (text, style) is centred above the table's first part."""
 
     def __init__(self, flow: Flow, columns: list[Column], header_style: Style = BODY_BOLD,
-                 body_style: Style = BODY) -> None:
+                 body_style: Style = BODY, caption: tuple[str, Style] | None = None) -> None:
         self.flow = flow
         self.columns = columns
         self.header_style = header_style
         self.body_style = body_style
+        self.caption = caption
         self.section: str | None = None
+        self._caption_pending = caption is not None
+        self._header_pending = False
         self._title_pending = False
+        self._fresh = False  # a page was just started: what comes next goes here, whatever its size
         self._header = [self._cell_lines([Para(c.title)], c.width, header_style, "center") for c in columns]
         self._header_lines = max(len(lines) for lines in self._header)
 
@@ -64,14 +83,12 @@ class Table:
         return self.body_style.line_height
 
     def begin(self) -> None:
-        """Start the table: header now (on a new page if fewer than a few lines would fit)."""
-        if self.flow.room < self._header_height() + self._rows_height(MIN_LINES_BEFORE_SPLIT) + 8:
-            self.flow.new_page()
+        """Start the table; its caption and header are drawn with its first row."""
+        self._header_pending = True
         self.flow.page_hooks.append(self._on_new_page)
-        self._draw_header()
 
     def end(self) -> None:
-        self._draw_pending_title()
+        self._draw_pending()
         self.flow.page_hooks.remove(self._on_new_page)
         self.section = None
 
@@ -87,9 +104,8 @@ class Table:
     def band(self, text: str, style: Style = BODY_BOLD, fill: float = BAND_FILL) -> None:
         """A full-width row (an indicator's summary)."""
         lines = self._cell_lines([Para(text)], self._total_width(), style, "left")
-        if self.flow.room < self._title_height() + self._rows_height(len(lines), style):
-            self.flow.new_page()
-        self._draw_pending_title()
+        self._make_room(self._rows_height(len(lines), style))
+        self._draw_pending()
         self._draw_row([lines], [self._total_width()], fill)
 
     def row(self, cells: list[list[Para]], style: Style | None = None, then: float = 0.0) -> None:
@@ -100,52 +116,64 @@ class Table:
         pending = [self._cell_lines(paras, col.width, style, col.align)
                    for paras, col in zip(cells, self.columns)]
         widths = [c.width for c in self.columns]
-        fresh = False  # just started a page: place what fits, whatever it is
         while True:
             lines_left = max(len(c) for c in pending)
             fits_here = self._lines_that_fit()
-            if lines_left <= fits_here:
-                if self._rows_height(lines_left) + then <= self.flow.room - self._title_height() or fresh:
-                    self._draw_pending_title()
-                    self._draw_row(pending, widths)
-                    return
-                fits_here = lines_left - KEEP_WITH_FOLLOWING
-            fits_on_new_page = self._lines_that_fit(fresh=True)
-            if not fresh and (fits_here < min(MIN_LINES_BEFORE_SPLIT, lines_left) or (
-                    lines_left <= fits_on_new_page and fits_here < lines_left / 2)):
+            room_after = self.flow.room - self._pending_height() - self._rows_height(lines_left)
+            if lines_left <= fits_here and (room_after >= then or self._fresh):
+                self._draw_pending()
+                self._draw_row(pending, widths)
+                return
+            counts = split_row(pending, min(fits_here, lines_left - MIN_LINES))
+            if counts is None and not self._fresh:
                 self.flow.new_page()
-                fresh = True
                 continue
-            fits_here = max(fits_here, 1)
-            fresh = False
-            self._draw_pending_title()
-            self._draw_row([c[:fits_here] for c in pending], widths, fill_to_bottom=True)
-            pending = [c[fits_here:] for c in pending]
+            if counts is None:  # no split keeps the rules even on a whole page: cut at its foot
+                counts = [min(len(c), max(fits_here, 1)) for c in pending]
+            self._draw_pending()
+            self._draw_row([c[:n] for c, n in zip(pending, counts)], widths, fill_to_bottom=True)
+            pending = [c[n:] for c, n in zip(pending, counts)]
             self.flow.new_page()
-            fresh = True
 
     def rows_of_text(self, rows: list[list[str]], styles: list[Style] | None = None,
-                     fills: list[float | None] | None = None) -> None:
-        """Simple rows of one paragraph per cell (the summary table)."""
-        for i, texts in enumerate(rows):
-            style = styles[i] if styles else self.body_style
-            fill = fills[i] if fills else None
-            cells = [self._cell_lines([Para(t)], c.width, style, c.align) for t, c in zip(texts, self.columns)]
-            if self.flow.room < self._rows_height(max(len(c) for c in cells), style):
-                self.flow.new_page()
-            self._draw_row(cells, [c.width for c in self.columns], fill)
+                     fills: list[float | None] | None = None, then: float = 0.0) -> None:
+        """Simple rows of one paragraph per cell (the summary table). The whole table stays on one
+        page when a page holds it; otherwise its first rows stay with its header, and its last
+        rows with ``then``, the height of what must follow the table on the same page (the
+        signatures)."""
+        styles = styles or [self.body_style] * len(rows)
+        fills = fills or [None] * len(rows)
+        cells = [[self._cell_lines([Para(t)], c.width, style, c.align) for t, c in zip(texts, self.columns)]
+                 for texts, style in zip(rows, styles)]
+        heights = [self._rows_height(max(len(c) for c in row), style) for row, style in zip(cells, styles)]
+        last = len(rows) - KEEP_ROWS  # the rows from here on go with `then`
+        for i, (row, fill) in enumerate(zip(cells, fills)):
+            if i >= last:
+                needed = sum(heights[i:]) + then
+            elif i == 0 and sum(heights) + then <= self._fresh_room():
+                needed = sum(heights) + then
+            else:
+                needed = sum(heights[:KEEP_ROWS]) if i == 0 else heights[i]
+            self._make_room(needed)
+            self._draw_pending()
+            self._draw_row(row, [c.width for c in self.columns], fill)
+
+    def cell_lines(self, paras: list[Para], column: Column) -> list[CellLine]:
+        """The lines ``paras`` make in ``column``, in the body style."""
+        return self._cell_lines(paras, column.width, self.body_style, column.align)
 
     # --- layout -----------------------------------------------------------------------------
 
     def _cell_lines(self, paras: list[Para], width: float, style: Style, align: str) -> list[CellLine]:
         inner = width - 2 * PAD_X
         out: list[CellLine] = []
-        for para in paras:
+        for number, para in enumerate(paras):
             para_style = Style(style.size, style.bold or para.bold)
             indent = para.indent * INDENT_STEP
             hang = number_width(para_style, para.hang_text) if para.hang_text else para.hang * INDENT_STEP
             for i, text in enumerate(para_style.wrap(para.text, inner - indent, hang)):
-                out.append(CellLine(text, para_style, indent + (hang if i else 0.0), para.link, align))
+                out.append(CellLine(text, para_style, indent + (hang if i else 0.0), para.link, align,
+                                    number, para.keep_with_next))
         return out
 
     def _total_width(self) -> float:
@@ -157,6 +185,17 @@ class Table:
     def _header_height(self) -> float:
         return self._rows_height(self._header_lines, self.header_style)
 
+    def _caption_lines(self) -> list[str]:
+        """The caption's lines while it is still to be drawn (none after)."""
+        if not (self._caption_pending and self.caption):
+            return []
+        text, style = self.caption
+        return style.wrap(text, CONTENT_WIDTH)
+
+    def _caption_height(self) -> float:
+        lines = self._caption_lines()
+        return len(lines) * self.caption[1].line_height + CAPTION_SPACE if lines and self.caption else 0.0
+
     def _title_lines(self, text: str) -> list[CellLine]:
         return self._cell_lines([Para(text)], self._total_width(), BODY_BOLD, "left")
 
@@ -165,29 +204,52 @@ class Table:
             return 0.0
         return self._rows_height(len(self._title_lines(self.section)), BODY_BOLD)
 
-    def _draw_pending_title(self) -> None:
+    def _pending_height(self) -> float:
+        """What is drawn with the next row: caption, header, section title."""
+        return self._caption_height() + (self._header_height() if self._header_pending else 0.0) + self._title_height()
+
+    def _fresh_room(self) -> float:
+        """Room for rows on a new page, below the caption (if still to come) and the header."""
+        return self.flow.body_height - self._caption_height() - self._header_height()
+
+    def _make_room(self, height: float) -> None:
+        """A new page unless ``height`` and what is pending fit here (or the page is new)."""
+        if self.flow.room < self._pending_height() + height and not self._fresh:
+            self.flow.new_page()
+
+    def _draw_pending(self, continued: bool = False) -> None:
+        """Draw what waits for the next row; ``continued``: the section's title with "(ต่อ)"."""
+        lines = self._caption_lines()
+        if lines and self.caption:
+            style = self.caption[1]
+            for line in lines:
+                self.flow.line(MARGIN_LEFT + aligned_offset(line, style, CONTENT_WIDTH, "center"), self.flow.y,
+                               line, style)
+                self.flow.y += style.line_height
+            self.flow.y += CAPTION_SPACE
+        self._caption_pending = False
+        if self._header_pending:
+            self._draw_header()
         if self._title_pending and self.section:
-            self._draw_row([self._title_lines(self.section)], [self._total_width()], BAND_FILL)
+            title = self.section + " (ต่อ)" if continued else self.section
+            self._draw_row([self._title_lines(title)], [self._total_width()], BAND_FILL)
         self._title_pending = False
 
-    def _lines_that_fit(self, fresh: bool = False) -> int:
-        if fresh:
-            room = self.flow.body_height - self._header_height()
-            if self.section:
-                room -= self._rows_height(len(self._title_lines(self.section + " (ต่อ)")), BODY_BOLD)
-        else:
-            room = self.flow.room - self._title_height()
+    def _lines_that_fit(self) -> int:
+        room = self.flow.room - self._pending_height()
         return max(0, int((room - 2 * PAD_Y + 1e-6) // self.line_height))
 
     def _on_new_page(self) -> None:
-        self._draw_header()
-        if self.section:
-            title = self.section if self._title_pending else self.section + " (ต่อ)"
-            self._title_pending = False
-            self._draw_row([self._title_lines(title)], [self._total_width()], BAND_FILL)
+        """Caption (if still to come), header and section title (with "(ต่อ)" inside a section)."""
+        continued = self.section is not None and not self._title_pending
+        self._header_pending = True
+        self._title_pending = self.section is not None
+        self._draw_pending(continued)
+        self._fresh = True
 
     def _draw_header(self) -> None:
         self._draw_row(self._header, [c.width for c in self.columns], HEADER_FILL, middle=True)
+        self._header_pending = False
 
     def _draw_row(self, cells: list[list[CellLine]], widths: list[float], fill: float | None = None,
                   middle: bool = False, fill_to_bottom: bool = False) -> None:
@@ -207,3 +269,4 @@ class Table:
                 y += line.style.line_height
             x += width
         flow.y = top + height
+        self._fresh = False

@@ -12,9 +12,10 @@ Paper, unlike a terminal, is read as a page, so two rules apply here only:
 * a compound word or a short bracket is broken only when that saves a line: the paragraph is
   filled with every group and word whole where it fits on a line, and with breaks inside them
   where a line would otherwise stay too empty, and the fewer lines win (ties: whole words);
-* a paragraph does not end with one lone word (``…การรายงานติดตาม`` / ``ผล``) when it can be set
-  in as many lines with more on the last one: the column is narrowed, just enough to bring the
-  last word of the line before down, until the last line holds two words.
+* a paragraph does not end with one short word alone (``…การรายงานติดตาม`` / ``ผล``, ``ไตรมาสละ`` /
+  ``๑ ครั้ง``) when it can be set in as many lines with more on the last one: the last lines are
+  set again in a column narrowed just enough to bring the last word of the line before down, until
+  the last line holds two words or a third of the column.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ from collections.abc import Callable
 
 from itacheck.report.shaping import Face
 from itacheck.thaitext.lines import fill
-from itacheck.thaitext.segment import break_units
+from itacheck.thaitext.segment import groups
 
-#: Narrowings tried before a paragraph is left with its lone last word.
-MAX_REBALANCE_STEPS = 8
+#: A lone last word is brought company from at most this many lines before it...
+REBALANCED_LINES = 4
+#: ...each set narrower at most this many times.
+MAX_NARROWINGS = 8
 _NARROWER = 0.01  # mm: just under a line's own width, so its last piece no longer fits
+
+Setter = Callable[[str, float, float], list[str]]
 
 
 def wrap(text: str, face: Face, size_pt: float, width: float, hang: float = 0.0) -> list[str]:
@@ -40,39 +45,52 @@ def wrap(text: str, face: Face, size_pt: float, width: float, hang: float = 0.0)
         return face.width(piece, size_pt)
 
     def exact(line: str) -> float:
-        return face.exact_width(line, size_pt)
+        return face.exact_width(line.rstrip(), size_pt)
 
-    def set_at(column: float) -> list[str]:
-        whole = fill(paragraph, column, measure, hang=hang, exact=exact, min_fill=0.0)
-        filled = fill(paragraph, column, measure, hang=hang, exact=exact)
+    def set_at(paragraph: str, column: float, indent: float) -> list[str]:
+        whole = fill(paragraph, column, measure, hang=indent, exact=exact, min_fill=0.0)
+        filled = fill(paragraph, column, measure, hang=indent, exact=exact)
         return filled if len(filled) < len(whole) else whole
 
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out.extend(_rebalanced(set_at(width), width, hang, set_at, exact))
+        out.extend(_rebalanced(set_at(paragraph, width, hang), width, hang, set_at, exact))
     return out
 
 
-def _rebalanced(lines: list[str], width: float, hang: float, set_at: Callable[[float], list[str]],
+def _rebalanced(lines: list[str], width: float, hang: float, set_at: Setter,
                 exact: Callable[[str], float]) -> list[str]:
-    """``lines``, or the same paragraph set narrower in as many lines when that gives its last
-    line more than one word."""
-    column = width
-    candidate = lines
-    for _ in range(MAX_REBALANCE_STEPS):
-        if len(candidate) != len(lines):
-            return lines
-        if len(candidate) < 2 or not _lone(candidate[-1]):
-            return candidate
-        before = candidate[-2]
-        column = min(column, exact(before.rstrip()) + (hang if len(candidate) > 2 else 0.0)) - _NARROWER
-        candidate = set_at(column)
+    """``lines``, with their last few set again narrower, in as many lines, when that gives the
+    last line company; the fewest lines possible are touched."""
+    count = len(lines)
+    if count < 2 or not _lone(lines[-1], exact, width - hang):
+        return lines
+    for first in range(count - 2, max(count - 1 - REBALANCED_LINES, -1), -1):
+        column, indent = (width, hang) if first == 0 else (width - hang, 0.0)
+        rest = _narrowed("".join(lines[first:]), column, indent, count - first, set_at, exact, width - hang)
+        if rest:
+            return lines[:first] + rest
     return lines
 
 
-def _lone(line: str) -> bool:
-    """A last line holding one word the segmenter would not break (``ผล``, ``ทุจริต``)."""
-    return len(break_units(line.strip())) == 1
+def _narrowed(text: str, column: float, indent: float, count: int, set_at: Setter,
+              exact: Callable[[str], float], last_width: float) -> list[str] | None:
+    """``text`` in ``count`` lines whose last is not a lone word, set in a column narrowed just
+    enough each time to bring a word down; None when that cannot be done."""
+    lines = set_at(text, column, indent)
+    for _ in range(MAX_NARROWINGS):
+        if len(lines) != count:
+            return None
+        if not _lone(lines[-1], exact, last_width):
+            return lines
+        column = min(column, exact(lines[-2]) + (indent if count > 2 else 0.0)) - _NARROWER
+        lines = set_at(text, column, indent)
+    return None
+
+
+def _lone(line: str, exact: Callable[[str], float], width: float) -> bool:
+    """A last line holding one short word or number with its unit (``ผล``, ``ทุจริต``, ``๑ ครั้ง``)."""
+    return len(groups(line.strip())) == 1 and exact(line) < width / 3
 
 
 def text_width(text: str, face: Face, size_pt: float) -> float:

@@ -33,7 +33,8 @@ DOTS = "." * 48
 class Para:
     """A paragraph of a table cell, indented ``indent`` steps; its continuation lines go a further
     ``hang`` steps in, or under the text after ``hang_text`` (a list number such as "๑. ").
-    ``link`` makes every line of it clickable."""
+    ``link`` makes every line of it clickable; ``keep_with_next`` keeps it on the page of the
+    paragraph after it (a heading with its first bullet)."""
 
     text: str
     indent: int = 0
@@ -41,6 +42,7 @@ class Para:
     hang_text: str = ""
     link: str = ""
     bold: bool = False
+    keep_with_next: bool = False
 
 
 _CONTROL = {c: " " for c in range(32) if c != 10} | {0x7F: " ", 0x2028: "\n", 0x2029: "\n"}

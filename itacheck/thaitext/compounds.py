@@ -27,9 +27,10 @@ _THAI_ONLY = re.compile("^[\u0e01-\u0e4e]+$")
 #: Words of ITA plans that neither dictionary keeps whole: ``ช่องทาง`` (channel), which thaibreak
 #: reads as ช่อง+ทางการ in ``ช่องทางการติดต่อ`` where the text means ช่องทาง+การ (:func:`segment.break_units`
 #: cuts such a piece at the end of the agency word), and phrases that read as one word: ``อย่างน้อย``
-#: (at least), ``มากน้อย`` (how much), and a unit with ``ละ`` (per: ``ไตรมาสละ ๑ ครั้ง``).
+#: (at least), ``มากน้อย`` (how much), ``ภารกิจงาน`` (line of work), ``ใกล้ครบกำหนด`` (nearly due,
+#: as the report says it), and a unit with ``ละ`` (per: ``ไตรมาสละ ๑ ครั้ง``).
 AGENCY_WORDS = frozenset({
-    "ช่องทาง", "อย่างน้อย", "มากน้อย",
+    "ช่องทาง", "อย่างน้อย", "มากน้อย", "ภารกิจงาน", "ใกล้ครบกำหนด",
     "ไตรมาสละ", "เดือนละ", "ปีละ", "ครั้งละ", "วันละ", "สัปดาห์ละ", "งวดละ", "รอบละ", "คนละ",
 })
 
