@@ -18,7 +18,7 @@ import pytest
 from pdfcheck import Built, sample_status
 
 from itacheck.report import outcomes, wording
-from itacheck.report.layout import MARGIN_LEFT, Flow, Text
+from itacheck.report.layout import MARGIN_LEFT, Flow, Style, Text
 from itacheck.report.table import PAD_X, Column, Table
 from itacheck.report.wording import Para
 from itacheck.thaitext.segment import KEEP_TOGETHER
@@ -26,6 +26,7 @@ from itacheck.thaitext.segment import KEEP_TOGETHER
 #: The report's five columns (mm), written here rather than read from the code under test.
 WIDTHS = (50.0, 27.0, 61.0, 57.0, 72.0)
 LINE = 10.5 * 1.4 * 25.4 / 72  # a body line: Sarabun 10.5 pt with a leading of 1.4, in mm
+LINE_STYLE = Style(14, bold=True)
 TITLE = "เครื่องมือการประเมิน EIT ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"
 
 
@@ -183,3 +184,28 @@ def test_the_signatures_stay_with_the_summary(report: str, request: pytest.Fixtu
     built: Built = request.getfixturevalue(report)
     last = built.pages[-1].replace("\n", "")
     assert "(ลงชื่อ)" in last and "รวมทั้งแผน" in last
+
+
+def test_the_signatures_never_end_up_alone_below_the_summary() -> None:
+    """The summary table started at every height of the page: what follows it (the signatures,
+    30 mm) always has room on the page of its last rows, which holds two rows at least, and a table
+    that a page can hold is never split."""
+    rows = [[f"EIT ตัวชี้วัดที่ {n}", "๑", "๑", "๐", "๐", "๐", "๐", "๑๐๐.๐"] for n in range(1, 5)]
+    rows.append(["รวมทั้งแผน", "๔", "๔", "๐", "๐", "๐", "๐", "๑๐๐.๐"])
+    widths = (83.0, 27.0, 24.0, 24.0, 24.0, 24.0, 27.0, 34.0)
+    then = 30.0
+    for step in range(0, 120):
+        flow = Flow()
+        flow.new_page()
+        flow.y += step * 1.5
+        table = Table(flow, [Column(str(i), w) for i, w in enumerate(widths)], caption=("สรุปผล", LINE_STYLE))
+        table.begin()
+        table.rows_of_text(rows, then=then)
+        table.end()
+        texts = [(n, item) for n, items in enumerate(flow.pages) for item in items
+                 if isinstance(item, Text) and item.text.startswith(("EIT", "รวม"))]
+        pages = [n for n, _ in texts]
+        assert len(pages) == len(rows)
+        assert flow.room >= then, f"start {step * 1.5} mm: no room for the signatures"
+        assert pages.count(pages[-1]) >= 2
+        assert len(set(pages)) == 1, f"start {step * 1.5} mm: a table a page holds was split"
