@@ -15,13 +15,13 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from fpdf import FPDF, ViewerPreferences
+from fpdf import FPDF, FPDF_VERSION, ViewerPreferences
 
 from itacheck import __version__
 from itacheck.domain.text import is_web_link
 from itacheck.report.fonts import FAMILY, font_path, fpdf_style
 from itacheck.report.layout import LINK_COLOUR, PAGE_HEIGHT, Box, Item, Text
-from itacheck.report.textmap import ClusterTextFont, ToUnicodeOutput, adopt
+from itacheck.report.textmap import ClusterTextFont, ReportOutput, adopt
 
 MAX_TJ_STEP = 100
 BANGKOK = timezone(timedelta(hours=7))
@@ -59,6 +59,7 @@ def render(pages: list[list[Item]], meta: Metadata) -> bytes:
     pdf.set_author(meta.author)
     pdf.set_subject(meta.subject)
     pdf.set_creator(f"itacheck {__version__}")
+    pdf.set_producer(f"fpdf2 {FPDF_VERSION}")
     pdf.set_lang("th")
     pdf.set_creation_date(creation_date(meta.as_of))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the Thai title, not the file name
@@ -66,7 +67,7 @@ def render(pages: list[list[Item]], meta: Metadata) -> bytes:
     for items in pages:
         pdf.add_page()
         _draw_page(pdf, items)
-    return bytes(pdf.output(output_producer_class=ToUnicodeOutput))
+    return bytes(pdf.output(output_producer_class=ReportOutput))
 
 
 def _draw_page(pdf: FPDF, items: list[Item]) -> None:

@@ -13,9 +13,11 @@ The fix, for the fonts this module adopts only:
   ``ปั้น``) to the glyph before it. Glyphs without an advance then carry no text, so no extractor
   sees a gap or a stray code, wherever HarfBuzz moved them. Text is shaped by
   :func:`shaping.shape`, the function the line breaker measures with.
-* :class:`ToUnicodeOutput`, passed to ``FPDF.output(output_producer_class=...)`` (fpdf2's public
+* :class:`ReportOutput`, passed to ``FPDF.output(output_producer_class=...)`` (fpdf2's public
   hook), writes the text-less glyphs into the ToUnicode CMap as ``<code> <>``, an explicit empty
-  string (fpdf2 would omit them, and an unmapped code is printed as itself).
+  string (fpdf2 would omit them, and an unmapped code is printed as itself). It also gives each
+  embedded subset a tag of its own: fpdf2 names every one ``MPDFAA+``, and a reader that caches
+  fonts by name may then draw one subset with another's glyphs.
 
 Both touch fpdf2 internals (``SubsetMap``, the ToUnicode stream, ``shape_text``'s result format);
 pyproject pins fpdf2, and tests/report check the copied text with pypdf and poppler.
@@ -23,11 +25,13 @@ pyproject pins fpdf2, and tests/report check the copied text with pypdf and popp
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from typing import Any, NamedTuple
 
 from fpdf.fonts import Glyph, TTFFont
 from fpdf.output import OutputProducer
+from fpdf.syntax import Name
 
 from itacheck.report.shaping import hb_direction, shape
 
@@ -150,8 +154,9 @@ def adopt(font: TTFFont) -> None:
         font.__class__ = ClusterTextFont
 
 
-class ToUnicodeOutput(OutputProducer):
-    """fpdf2's output with explicit empty ToUnicode entries for glyphs that carry no text."""
+class ReportOutput(OutputProducer):
+    """fpdf2's output with explicit empty ToUnicode entries for glyphs that carry no text, and a
+    subset tag of its own for each font."""
 
     def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
         font_objects = super()._add_fonts(*args, **kwargs)
@@ -160,10 +165,25 @@ class ToUnicodeOutput(OutputProducer):
                 continue
             silent = sorted(code for glyph, code in font.subset.items()
                             if glyph is not None and glyph.unicode == ())
-            to_unicode = getattr(font_objects.get(font.i), "to_unicode", None)
+            font_object = font_objects.get(font.i)
+            to_unicode = getattr(font_object, "to_unicode", None)
             if silent and to_unicode is not None:
                 _add_empty_entries(to_unicode, silent)
+            if font_object is not None:
+                _name_subset(font, font_object)
         return font_objects
+
+
+def _name_subset(font: ClusterTextFont, font_object: Any) -> None:
+    """``ABCDEF+Sarabun``: six capitals drawn from the font and the glyphs of its subset, so each
+    subset has its own tag and the same document always gets the same one (ISO 32000-1, 9.6.4)."""
+    glyphs = sorted(glyph.glyph_id for glyph, _ in font.subset.items() if glyph is not None)
+    digest = hashlib.sha256(f"{font.name}:{glyphs}".encode()).digest()
+    tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+    name = Name(f"{tag}+{font.name}")
+    font_object.base_font = name
+    font_object.descendant_fonts[0].base_font = name
+    font.desc.font_name = name
 
 
 def _add_empty_entries(stream: Any, codes: list[int]) -> None:

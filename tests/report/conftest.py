@@ -6,7 +6,7 @@ the same one)."""
 from __future__ import annotations
 
 import pytest
-from pdfcheck import FULL_YEAR_AS_OF, Built, sample_status
+from pdfcheck import FULL_YEAR_AS_OF, Built, mixed_status, sample_status
 
 from itacheck.domain.status import PlanStatus
 from itacheck.report import build_report
@@ -37,3 +37,10 @@ def half_year_arabic(tmp_path_factory: pytest.TempPathFactory, half_status: Plan
 @pytest.fixture(scope="session")
 def full_year(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return _build(tmp_path_factory, sample_status("full", FULL_YEAR_AS_OF), "thai", "full.pdf")
+
+
+@pytest.fixture(scope="session")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[PlanStatus, Built]:
+    """A plan whose indicators all have different counts (see `pdfcheck.mixed_plan`), and its report."""
+    status = mixed_status()
+    return status, _build(tmp_path_factory, status, "thai", "mixed.pdf")

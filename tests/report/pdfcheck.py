@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -138,3 +139,130 @@ def stress_plan(count: int = 60):
                                   note=f"บันทึกผลการดำเนินงานของ {task.id} ตามแผน",
                                   links=(f"https://www.example.go.th/ita/2566/{task.id}/หลักฐาน.pdf",)))
     return make_plan(measures), records
+
+
+MIXED_AS_OF = date(2023, 6, 20)
+
+
+def mixed_plan():
+    """Three indicators whose counts all differ: on 20 June 2023 (annual round) one has late and
+    skipped periods, one open and due-soon ones, one nothing but a few on time; no count equals
+    another in the same indicator where a swap could hide, and the percentages need their decimal."""
+    from itacheck.domain.cadence import Cadence
+    from itacheck.domain.model import Measure, Record, Task
+
+    monthly, quarterly = Cadence("monthly"), Cadence("quarterly")
+    half = Cadence("semiannual", due_months=(4, 10))
+    once = Cadence("once", due=date(2023, 1, 31))
+    measures = [
+        Measure("i1", "IIT", 1, "การปฏิบัติหน้าที่", "ประเด็นการปฏิบัติหน้าที่", ("สำนักปลัด",),
+                (Task("i1-s1", "step", "รายงานผลทุกเดือน", monthly),
+                 Task("i1-s2", "step", "จัดทำแผนภายในเดือนมกราคม ๒๕๖๖", once)), code="i1"),
+        Measure("e5", "EIT", 5, "คุณภาพการดำเนินงาน", "ประเด็นคุณภาพการดำเนินงาน", ("กองคลัง",),
+                (Task("e5-s1", "step", "รายงานไตรมาสละ ๑ ครั้ง", quarterly),
+                 Task("e5-r1", "reporting", "รายงานผู้บริหารทุก ๖ เดือน", half)), code="e5"),
+        Measure("o9", "OIT", 9, "การเปิดเผยข้อมูล", "ประเด็นการเปิดเผยข้อมูล", ("กองช่าง",),
+                (Task("o9-s1", "step", "เผยแพร่ข้อมูลทุกเดือน", monthly),), code="o9"),
+    ]
+    on_time = [("i1-s1", "2566-M01", date(2022, 10, 20)), ("i1-s1", "2566-M04", date(2023, 1, 30)),
+               ("i1-s1", "2566-M05", date(2023, 2, 10)), ("e5-s1", "2566-Q1", date(2022, 12, 15)),
+               ("e5-r1", "2566-H1", date(2023, 4, 25)), ("o9-s1", "2566-M01", date(2022, 10, 5)),
+               ("o9-s1", "2566-M02", date(2022, 11, 5)), ("o9-s1", "2566-M03", date(2022, 12, 5)),
+               ("o9-s1", "2566-M04", date(2023, 1, 5)), ("o9-s1", "2566-M05", date(2023, 2, 5))]
+    late = [("i1-s1", "2566-M02", date(2022, 12, 12)), ("i1-s2", "once", date(2023, 2, 20)),
+            ("e5-s1", "2566-Q2", date(2023, 4, 10))]
+    skipped = [("i1-s1", "2566-M03"), ("i1-s1", "2566-M06")]
+    records = [Record(f"r{n}", task, key, done) for n, (task, key, done) in enumerate(on_time + late)]
+    records += [Record(f"s{n}", task, key, date(2023, 1, 2), note="ไม่มีเรื่องในเดือนนี้", skipped=True)
+                for n, (task, key) in enumerate(skipped)]
+    return make_plan(measures), records
+
+
+def mixed_status() -> PlanStatus:
+    plan, records = mixed_plan()
+    return plan_status(plan, records, fiscal_round(plan.year, "full"), MIXED_AS_OF)
+
+
+# --- the report's numbers, read back -------------------------------------------------------------
+
+#: Summary table columns and indicator sentences, in the order the report prints them.
+COUNTS = ("total", "done", "late", "overdue", "pending", "skipped", "percent")
+
+
+def expected_counts(occurrence_statuses: list[str]) -> dict[str, str]:
+    """What the report must print for these occurrences, worked out here from their statuses:
+    "pending" is every occurrence not yet due (due soon, open, upcoming), and the percentage is
+    (done + late) / (all - skipped) with one decimal."""
+    n = {s: occurrence_statuses.count(s) for s in ("done", "late", "overdue", "due_soon", "open", "upcoming",
+                                                  "skipped")}
+    expected = len(occurrence_statuses) - n["skipped"]
+    percent = f"{100 * (n['done'] + n['late']) / expected:.1f}" if expected else "-"
+    return {"total": str(len(occurrence_statuses)), "done": str(n["done"]), "late": str(n["late"]),
+            "overdue": str(n["overdue"]), "pending": str(n["due_soon"] + n["open"] + n["upcoming"]),
+            "skipped": str(n["skipped"]), "percent": percent}
+
+
+def expected_by_indicator(status: PlanStatus) -> dict[str, dict[str, str]]:
+    """``expected_counts`` per "TOOL N" and for the whole plan ("plan"), from every occurrence."""
+    groups: dict[str, list[str]] = {}
+    for m in status.measures:
+        statuses = [o.status for t in m.tasks for o in t.occurrences]
+        groups.setdefault(f"{m.measure.tool} {m.measure.indicator}", []).extend(statuses)
+    out = {key: expected_counts(statuses) for key, statuses in groups.items()}
+    out["plan"] = expected_counts([s for statuses in groups.values() for s in statuses])
+    return out
+
+
+def _arabic(text: str) -> str:
+    from itacheck import thai
+
+    return thai.to_arabic_digits(text)
+
+
+def page_rows(page) -> list[list[str]]:
+    """The text drawn on ``page``, as rows of cells: runs on one baseline, left to right."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            runs.append((round(tm[5], 1), tm[4], text.replace("\n", "")))
+
+    page.extract_text(visitor_text=visit)
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for y, x, text in runs:
+        rows.setdefault(y, []).append((x, text))
+    return [[text.strip() for _, text in sorted(cells)] for _, cells in sorted(rows.items(), reverse=True)]
+
+
+_SUMMARY_LABEL = re.compile(r"(IIT|EIT|OIT) ตัวชี้วัดที่ ([0-9๐-๙]+)")
+
+
+def printed_summary(reader: pypdf.PdfReader) -> dict[str, dict[str, str]]:
+    """The summary table as printed: "TOOL N" (and "plan" for รวมทั้งแผน) → its seven figures."""
+    out = {}
+    for page in reader.pages:
+        for cells in page_rows(page):
+            match = _SUMMARY_LABEL.match(cells[0])
+            key = f"{match[1]} {_arabic(match[2])}" if match else "plan" if cells[0] == "รวมทั้งแผน" else None
+            if key and len(cells) == 1 + len(COUNTS):
+                out[key] = dict(zip(COUNTS, map(_arabic, cells[1:])))
+    return out
+
+
+_N = "([0-9๐-๙]+)"
+_SENTENCE = re.compile(
+    rf"สรุปผลตัวชี้วัดที่ {_N}: ต้องดำเนินการ {_N} ครั้ง แล้วเสร็จ {_N} ครั้ง \(ตามกำหนด {_N} ล่าช้า {_N}\) "
+    rf"เกินกำหนด {_N} ครั้ง ยังไม่ครบกำหนด {_N} ครั้ง(?: ไม่ต้องดำเนินการ {_N} ครั้ง)? "
+    r"คิดเป็นร้อยละ (-|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?)")
+
+
+def printed_sentences(text: str) -> dict[str, dict[str, str]]:
+    """Each indicator's summary sentence as printed: indicator number → its figures (the sentence
+    names the number only; "completed" is done + late as the sentence says it)."""
+    out = {}
+    for m in _SENTENCE.finditer(text):
+        number, total, completed, done, late, overdue, pending, skipped, percent = (
+            _arabic(g) if g else "0" for g in m.groups())
+        out[number] = {"total": total, "completed": completed, "done": done, "late": late, "overdue": overdue,
+                       "pending": pending, "skipped": skipped, "percent": percent}
+    return out

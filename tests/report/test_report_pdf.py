@@ -186,3 +186,28 @@ def test_qpdf_finds_no_structural_error(half_year: Built) -> None:
     run = subprocess.run([exe, "--check", str(half_year.path)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "No syntax or stream encoding errors" in run.stdout
+
+
+def test_each_embedded_subset_has_its_own_tag(half_year: Built) -> None:
+    """Both subsets were named ``MPDFAA+``: a reader that caches fonts by name may draw one with
+    the other's glyphs. Each tag is six capital letters (ISO 32000-1, 9.6.4), one per subset, and
+    the font, its descendant and its descriptor agree on the name."""
+    names = {}
+    for page in half_year.reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert font["/BaseFont"] == descendant["/BaseFont"] == descriptor["/FontName"]
+            names[ref.idnum] = str(font["/BaseFont"])
+    assert len(names) == 2
+    tags = [name[1:].split("+")[0] for name in names.values()]
+    assert all(re.fullmatch("[A-Z]{6}", tag) for tag in tags), names
+    assert len(set(tags)) == 2, names
+
+
+def test_the_producer_is_named(half_year: Built) -> None:
+    import fpdf
+
+    assert half_year.reader.metadata["/Producer"] == f"fpdf2 {fpdf.FPDF_VERSION}"
+    assert half_year.reader.metadata["/Creator"].startswith("itacheck ")
