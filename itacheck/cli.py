@@ -120,10 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--digits", choices=("thai", "arabic"),
                    help="digits of the table (default: Thai with --lang th, Arabic with --lang en)")
 
-    p = sub.add_parser("report", parents=[common], help="write the Thai report: a PDF, or a Word copy to retouch")
+    p = sub.add_parser("report", parents=[common],
+                       help="write the Thai report, a PDF or a Word copy to retouch (in Thai only: --lang en is refused)")
     p.add_argument("--year", type=_year_arg)
     p.add_argument("--round", choices=("half", "full"))
-    p.add_argument("--as-of", type=_date_arg, help="date to compute statuses for (default: the round's end or today)")
+    p.add_argument("--as-of", type=_date_arg,
+                   help="date the report shows the records as of (default: today, but no later than the last "
+                        "deadline of the round's periods)")
     p.add_argument("-o", "--output", type=Path, help="output file, or - for standard output "
                                                      "(default: ita-report-YEAR-ROUND.pdf or .docx)")
     p.add_argument("--digits", choices=("thai", "arabic"), default="thai")
@@ -282,6 +285,10 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from itacheck.report import write_report
 
+    if getattr(args, "lang", "th") == "en":
+        raise UsageError("รายงาน ITA มีเฉพาะภาษาไทย จึงไม่รับ --lang en (the ITA report is written in Thai only: --lang en "
+                         "sets the language of the screen, not of the report; leave it out, and use --digits arabic "
+                         "for Arabic digits)")
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     today = date.today()

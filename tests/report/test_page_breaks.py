@@ -33,7 +33,7 @@ TITLE = "เครื่องมือการประเมิน EIT ตั
 @dataclass(frozen=True)
 class Placed:
     """A row laid out from the top of a page that had ``room`` mm left: for each cell, its lines
-    (text, paragraph number, whether the paragraph keeps with the next one) and the page of each."""
+    (text, paragraph number, whether the paragraph heads bullets) and the page of each."""
 
     room: float
     cells: list[list[tuple[str, int, bool]]]
@@ -48,13 +48,15 @@ def sample_rows() -> list[list[list[Para]]]:
 
 
 def paragraph_lines(table: Table, cells: list[list[Para]]) -> list[list[tuple[str, int, bool]]]:
-    """Each cell's lines with the paragraph they belong to, wrapped as the table wraps them."""
+    """Each cell's lines with the paragraph they belong to, wrapped as the table wraps them, and
+    whether that paragraph is a heading: the paragraph after it is indented further (a bullet)."""
     out = []
     for paras, column in zip(cells, table.columns):
         lines = []
         for number, para in enumerate(paras):
+            heading = number + 1 < len(paras) and paras[number + 1].indent > para.indent
             for line in table.cell_lines([para], column):
-                lines.append((line.text, number, para.keep_with_next))
+                lines.append((line.text, number, heading))
         out.append(lines)
     return out
 
@@ -102,7 +104,7 @@ def bad_breaks(placed: Placed) -> list[str]:
                     problems.append(f"a paragraph split {before}/{after} ({where})")
                 if KEEP_TOGETHER.match(following):
                     problems.append(f"a date parted from its label ({where})")
-            elif keep:
+            elif keep:  # `keep`: the paragraph heads bullets
                 problems.append(f"a heading parted from its first bullet ({where})")
     if any(rests):
         if max(firsts) < 2:
@@ -155,11 +157,22 @@ def test_a_date_stays_with_its_label() -> None:
     assert dates  # lines do start with a date: the rule had a choice to make
 
 
+def test_a_row_never_leaves_one_line_alone_on_the_next_page() -> None:
+    """Six one-line paragraphs with room for five: the sixth would go over alone; two go."""
+    cells = [[Para("ก")], [Para("ข")], [Para("ค")], [Para("ง")],
+             [Para(f"ขั้นตอนที่ {n}: ดำเนินการแล้วเสร็จ") for n in "๑๒๓๔๕๖"]]
+    title = header = LINE + 2  # one line each, with the cell's padding (columns are named "0" to "4")
+    for lines in range(2, 8):
+        placed = place(cells, title + header + lines * LINE + 2 + 0.5)
+        assert not bad_breaks(placed), lines
+        assert placed.pages[4].count(1) in (0, 2, 3, 4, 5, 6), (lines, placed.pages[4])
+
+
 def test_a_section_starts_at_the_foot_of_a_page_when_two_lines_fit() -> None:
     """Title, header and two lines of the first row fit: the row starts here and goes on over the
     page (it used to move whole, leaving a quarter of the page empty)."""
     row = sample_rows()[1]  # e6: longer than any room left at the foot of a page
-    title, header, two_lines = LINE + 2, 2 * LINE + 2, 2 * LINE + 2  # each with its cell padding
+    title, header, two_lines = LINE + 2, LINE + 2, 2 * LINE + 2  # each with its cell padding
     placed = place(row, title + header + two_lines + 1)
     assert min(min(p) for p in placed.pages if p) == 0, "the row did not start on the first page"
     assert not bad_breaks(placed)
@@ -186,26 +199,43 @@ def test_the_signatures_stay_with_the_summary(report: str, request: pytest.Fixtu
     assert "(ลงชื่อ)" in last and "รวมทั้งแผน" in last
 
 
+def summary_rows(count: int) -> list[list[str]]:
+    rows = [[f"EIT ตัวชี้วัดที่ {n}", "๑", "๑", "๐", "๐", "๐", "๐", "๑๐๐.๐"] for n in range(1, count)]
+    return rows + [["รวมทั้งแผน", "๔", "๔", "๐", "๐", "๐", "๐", "๑๐๐.๐"]]
+
+
+def place_summary(rows: list[list[str]], start: float, then: float) -> tuple[Flow, list[int]]:
+    """The summary table laid out from ``start`` mm down the first page: the flow, and the page
+    of each row."""
+    widths = (83.0, 27.0, 24.0, 24.0, 24.0, 24.0, 27.0, 34.0)
+    flow = Flow()
+    flow.new_page()
+    flow.y += start
+    table = Table(flow, [Column(str(i), w) for i, w in enumerate(widths)], caption=("สรุปผล", LINE_STYLE))
+    table.begin()
+    table.rows_of_text(rows, then=then)
+    table.end()
+    pages = [n for n, items in enumerate(flow.pages) for item in items
+             if isinstance(item, Text) and item.text.startswith(("EIT", "รวม"))]
+    assert len(pages) == len(rows)
+    return flow, pages
+
+
+def test_a_summary_longer_than_a_page_keeps_its_last_rows_with_the_signatures() -> None:
+    rows = summary_rows(40)
+    for step in range(0, 120, 3):
+        flow, pages = place_summary(rows, step * 1.5, 30.0)
+        assert flow.room >= 30.0, f"start {step * 1.5} mm: no room for the signatures"
+        assert pages.count(pages[-1]) >= 2
+        assert pages.count(pages[0]) >= 2 or pages[0] > 0
+
+
 def test_the_signatures_never_end_up_alone_below_the_summary() -> None:
     """The summary table started at every height of the page: what follows it (the signatures,
     30 mm) always has room on the page of its last rows, which holds two rows at least, and a table
     that a page can hold is never split."""
-    rows = [[f"EIT ตัวชี้วัดที่ {n}", "๑", "๑", "๐", "๐", "๐", "๐", "๑๐๐.๐"] for n in range(1, 5)]
-    rows.append(["รวมทั้งแผน", "๔", "๔", "๐", "๐", "๐", "๐", "๑๐๐.๐"])
-    widths = (83.0, 27.0, 24.0, 24.0, 24.0, 24.0, 27.0, 34.0)
-    then = 30.0
+    rows = summary_rows(5)
     for step in range(0, 120):
-        flow = Flow()
-        flow.new_page()
-        flow.y += step * 1.5
-        table = Table(flow, [Column(str(i), w) for i, w in enumerate(widths)], caption=("สรุปผล", LINE_STYLE))
-        table.begin()
-        table.rows_of_text(rows, then=then)
-        table.end()
-        texts = [(n, item) for n, items in enumerate(flow.pages) for item in items
-                 if isinstance(item, Text) and item.text.startswith(("EIT", "รวม"))]
-        pages = [n for n, _ in texts]
-        assert len(pages) == len(rows)
-        assert flow.room >= then, f"start {step * 1.5} mm: no room for the signatures"
-        assert pages.count(pages[-1]) >= 2
+        flow, pages = place_summary(rows, step * 1.5, 30.0)
+        assert flow.room >= 30.0, f"start {step * 1.5} mm: no room for the signatures"
         assert len(set(pages)) == 1, f"start {step * 1.5} mm: a table a page holds was split"

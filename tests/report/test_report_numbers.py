@@ -8,7 +8,8 @@ percentage or the plan's totals printed for an indicator all show)."""
 
 from __future__ import annotations
 
-from pdfcheck import FULL_YEAR_AS_OF, Built, expected_by_indicator, printed_sentences, printed_summary, sample_status
+from pdf_numbers import expected_by_indicator, printed_sentences, printed_summary
+from pdfcheck import FULL_YEAR_AS_OF, Built, sample_status
 
 
 def check_numbers(status, built: Built) -> None:
