@@ -166,7 +166,7 @@ class Attachment:
     size: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """Evidence that an occurrence was done (or, with ``skipped``, that it does not apply: the note
     then says why). Several records may pile up on one occurrence; the earliest date decides."""

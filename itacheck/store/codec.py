@@ -199,8 +199,26 @@ def record_to_dict(r: Record) -> dict[str, Any]:
 
 
 def record_from_dict(doc: Any, default_id: str = "") -> Record:
+    """The record of a document, or FormatError saying what is wrong. A year holds thousands of
+    records and every read decodes them all, so a well-formed document takes the short way (the
+    message naming the field is made only for a document that needs it)."""
     if not isinstance(doc, dict):
         raise FormatError("record: expected a table")
+    get = doc.get
+    texts = (get("id", default_id), get("task"), get("occurrence"), get("note", ""), get("recorded_by", ""))
+    links, attachments, done_on, at = get("links", []), get("attachments", []), get("done_on"), get("recorded_at")
+    if (all(type(t) is str for t in texts) and type(links) is list and all(type(v) is str for v in links)
+            and type(attachments) is list and not attachments and type(done_on) is str and type(at) is str):
+        try:
+            return Record(id=texts[0], task_id=texts[1], occurrence=texts[2], done_on=date.fromisoformat(done_on),
+                          note=texts[3], links=tuple(links), recorded_by=texts[4],
+                          recorded_at=datetime.fromisoformat(at), skipped=bool(get("skipped", False)))
+        except ValueError:
+            pass  # the way below says which field is wrong
+    return _record_from_dict(doc, default_id)
+
+
+def _record_from_dict(doc: dict[str, Any], default_id: str) -> Record:
     where = f"record for task {doc.get('task', '?')!r}"
     attachments = doc.get("attachments", [])
     if not isinstance(attachments, list) or not all(isinstance(a, dict) for a in attachments):

@@ -103,18 +103,12 @@ class Repository:
     # --- reading ---------------------------------------------------------------------------
 
     def plan(self, year: int) -> Plan | None:
-        doc = self.year_file(year).snapshot().table("plan").get(doc_id=1)
-        try:
-            return plan_from_dict(doc) if doc else None
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a damaged file: name it, offer a backup
-            raise self.year_file(year).corrupt(str(exc)) from None
+        content = self.year_file(year).content()
+        return content.plan if content else None
 
     def records(self, year: int) -> tuple[Record, ...]:
-        table = self.year_file(year).snapshot().table("records")
-        try:
-            return tuple(record_from_dict(d) for d in table.all())
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise self.year_file(year).corrupt(str(exc)) from None
+        content = self.year_file(year).content()
+        return content.records if content else ()
 
     def audit(self, year: int) -> tuple[AuditEntry, ...]:
         """The year's audit log, newest first."""

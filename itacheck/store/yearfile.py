@@ -6,13 +6,18 @@ lose one save and a crash mid-write leaves a truncated file. Here every change r
 
 * an exclusive lock (`LockFile`) is held across the whole read-modify-write;
 * the file is read afresh from disk when the transaction starts and checked (`yearformat.parse`);
-  TinyDB then works on that copy in memory, and the outermost transaction writes it back
+  TinyDB then works on a copy in memory, and the outermost transaction writes it back
   **once**, when it ends without an exception (an exception discards every change of the
   transaction: it is all or nothing);
 * the write is atomic and durable (`safefile.atomic_write_bytes`), after an automatic backup
   (`Backups`).
 
 Reads outside a transaction (displays, reports) take no lock: they see the last complete save.
+
+A big agency's year is 2–12 MB, read after every save and many times a minute by the TUI, so
+each version of the file is parsed and checked once: a read whose bytes are those already
+checked reuses that content (and its decoded plan and records) rather than copying it, and a
+transaction copies only what it changes (`copyonwrite`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,15 +34,24 @@ from typing import Any, NamedTuple
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from itacheck.gcpause import paused_gc
 from itacheck.store.backups import DAMAGED, Backups
+from itacheck.store.codec import plan_from_dict, record_from_dict
+from itacheck.store.copyonwrite import TransactionDB, working_copy
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
 from itacheck.store.filetext import TextFindings, listed
 from itacheck.store.inputfile import read_input_file
 from itacheck.store.lockfile import LockFile, lock_timeout_from_environment
 from itacheck.store.nofollow import YEAR_FILE, read_regular
 from itacheck.store.safefile import atomic_write_bytes, file_mode, make_dir
-from itacheck.store.yearformat import (APP, MAX_YEAR_FILE, MIGRATIONS, SCHEMA_VERSION, Damaged, copy_data,
+from itacheck.store.yearformat import (APP, MAX_YEAR_FILE, MIGRATIONS, SCHEMA_VERSION, Damaged, Encoded, Parsed,
                                        damage_message, parse, serialise)
+
+#: A file whose status last changed this long before it was read is known by its `os.stat`
+#: alone: any later write, rename or in-place edit gives it a newer change time (``st_ctime``,
+#: which no one can set back). A file changed more recently is compared by its bytes, as a change
+#: within the file system's timestamp granularity (up to 2 s) could leave the times as they were.
+_SETTLED_NS = 2_000_000_000
 
 
 class Restored(NamedTuple):
@@ -61,13 +76,15 @@ class _TransactionStorage(Storage):
 
 
 class _ReadOnlyStorage(Storage):
-    """TinyDB storage for a read-only view of the last complete save."""
+    """TinyDB storage for a read-only view of the last complete save. The view shares the
+    documents of that save: readers never change them (they decode them into domain values)."""
 
     def __init__(self, year_file: YearFile) -> None:
         self._year_file = year_file
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._year_file.load()
+        current = self._year_file._current()
+        return None if current is None else current.data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise StoreError("internal error: write to a read-only snapshot")
@@ -82,8 +99,8 @@ class YearFile:
         self.backup_store = Backups(self.path)
         self._held = 0
         self._thread_lock = threading.RLock()
-        # The last complete save seen: a hash of its bytes, and its content.
-        self._snapshot: tuple[bytes, dict[str, Any]] | None = None
+        # The last complete save seen and checked (see `_Snapshot`).
+        self._snapshot: _Snapshot | None = None
         # The current transaction's data (None outside one, or while the file does not exist yet).
         self._working: dict[str, Any] | None = None
         self._dirty = False
@@ -108,25 +125,46 @@ class YearFile:
             raise CorruptFile(f"อ่านไฟล์ {self.path} ไม่ได้: ไม่มีสิทธิ์ (cannot read {self.path}: permission "
                               "denied; ask the administrator to check the data directory's group)") from None
 
-    def load(self) -> dict[str, Any] | None:
+    def content(self) -> Parsed | None:
         """The file's last complete save, checked; ``None`` when it does not exist yet. The file
-        is read each time (so no other process's save is ever missed) but parsed only when its
-        bytes changed. Each call returns a fresh copy."""
+        is looked at each time (so no other process's save is ever missed) but parsed and checked
+        only when it changed. The content is shared: never change it (a transaction works on a
+        copy of what it changes)."""
+        current = self._current()
+        return None if current is None else current.parsed
+
+    def _current(self) -> _Snapshot | None:
+        signature = self._settled_signature()
+        known = self._snapshot
+        if known is not None and signature is not None and known.signature == signature:
+            return known
         raw = self._read_raw()
         if raw is None:
             return None
-        digest = hashlib.blake2b(raw, digest_size=20).digest()
-        if self._snapshot and self._snapshot[0] == digest:
-            return copy_data(self._snapshot[1])
-        data, _ = self._parse(raw)
-        self._snapshot = (digest, data)
-        return copy_data(data)
+        digest = hashlib.sha256(raw).digest()
+        if known is None or known.digest != digest:
+            parsed = self._parse(raw)
+            known = _Snapshot(digest, signature, parsed.data, parsed)
+        known.signature = signature  # a signature taken before the read: a later change has another
+        self._snapshot = known
+        return known
+
+    def _settled_signature(self) -> tuple[int, int, int, int] | None:
+        """The file's (inode, size, mtime, ctime) if its status last changed `_SETTLED_NS` ago or
+        more (see there), else None."""
+        try:
+            st = os.lstat(self.path)
+        except OSError:
+            return None
+        if time.time_ns() - max(st.st_ctime_ns, st.st_mtime_ns) < _SETTLED_NS:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     def corrupt(self, reason: str) -> CorruptFile:
         """The error for a file whose content is wrong (``reason``), naming it and what to do."""
         return CorruptFile(f"{damage_message(self.path, reason)}. {self.backup_store.restore_hint()}")
 
-    def _parse(self, raw: bytes, *, thorough: bool = False) -> tuple[dict[str, Any], TextFindings]:
+    def _parse(self, raw: bytes, *, thorough: bool = False) -> Parsed:
         try:
             return parse(raw, self.path, thorough=thorough)
         except Damaged as exc:
@@ -136,7 +174,7 @@ class YearFile:
         """What the rules for text from files find in the file as it is now (for `check`): the
         fields that reads clean, and links a report would never make live."""
         raw = self._read_raw()
-        return TextFindings() if raw is None else self._parse(raw, thorough=True)[1]
+        return TextFindings() if raw is None else self._parse(raw, thorough=True).findings
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -151,7 +189,7 @@ class YearFile:
                 if outer:
                     self._working = self._load_for_update()
                     self._dirty = self._aborted = False
-                db = TinyDB(storage=_TransactionStorage, year_file=self)
+                db = TransactionDB(storage=_TransactionStorage, year_file=self)
                 try:
                     self._migrate_if_needed(db)
                     yield db
@@ -170,13 +208,8 @@ class YearFile:
 
     def _load_for_update(self) -> dict[str, Any]:
         """The file as it is on disk now (under the lock), parsed and checked; {} when new."""
-        raw = self._read_raw()
-        if raw is None:
-            return {}
-        digest = hashlib.blake2b(raw, digest_size=20).digest()
-        if self._snapshot and self._snapshot[0] == digest:  # unchanged since it was last checked
-            return copy_data(self._snapshot[1])
-        return self._parse(raw)[0]
+        current = self._current()
+        return {} if current is None else working_copy(current.data)
 
     def _stage(self, data: dict[str, Any]) -> None:
         if not self._held:
@@ -194,9 +227,11 @@ class YearFile:
             raise StoreError("internal error: write outside a transaction")
         make_dir(self.path.parent)
         self._rotate_backup()
-        payload = serialise(data)
+        encoded = self._snapshot.encoded if self._snapshot is not None else {}
+        payload = serialise(data, encoded)
         atomic_write_bytes(self.path, payload, file_mode(self.path.parent))
-        self._snapshot = (hashlib.blake2b(payload, digest_size=20).digest(), data)
+        self._snapshot = _Snapshot(hashlib.sha256(payload).digest(), None, data, before=self._snapshot,
+                                   encoded=encoded)
 
     def _acquire(self) -> None:
         if self._held:
@@ -252,7 +287,7 @@ class YearFile:
         return self.backup_store.take(raw, reason if self._passes_check(raw) else reason + DAMAGED)
 
     def _passes_check(self, raw: bytes) -> bool:
-        if self._snapshot and self._snapshot[0] == hashlib.blake2b(raw, digest_size=20).digest():
+        if self._snapshot and self._snapshot.digest == hashlib.sha256(raw).digest():
             return True  # the content last read (or saved) and checked
         try:
             parse(raw, self.path)
@@ -280,7 +315,7 @@ class YearFile:
         source = Path(source)
         raw = read_input_file(source, MAX_YEAR_FILE)
         try:
-            data, findings = parse(raw, source, thorough=True)
+            data, findings, _, _ = parse(raw, source, thorough=True)
         except Damaged as exc:
             raise CorruptFile(f"{exc}. {self.backup_store.restore_hint(excluding=source)}") from None
         if findings.bad_links:
@@ -308,6 +343,42 @@ class YearFile:
                 yield
             finally:
                 self._release()
+
+
+class _Snapshot:
+    """The last complete save seen and checked: a hash of its bytes, the file's settled signature
+    when it was read (see `_SETTLED_NS`; None: compare the bytes), its content and the JSON of
+    the documents it has written (see `serialise`). The content of a save this process wrote is
+    decoded when first read: `itacheck tick` never reads it."""
+
+    def __init__(self, digest: bytes, signature: tuple[int, int, int, int] | None, data: dict[str, Any],
+                 parsed: Parsed | None = None, before: _Snapshot | None = None,
+                 encoded: Encoded | None = None) -> None:
+        self.digest, self.signature, self.data = digest, signature, data
+        self.encoded: Encoded = encoded if encoded is not None else {}
+        self._parsed = parsed
+        # decoded records of the save before, reused for the documents this save kept
+        self._before = before._parsed if before is not None else None
+
+    @property
+    def parsed(self) -> Parsed:
+        if self._parsed is None:
+            self._parsed = _decoded(self.data, self._before)
+            self._before = None
+        return self._parsed
+
+
+def _decoded(data: dict[str, dict[str, Any]], before: Parsed | None) -> Parsed:
+    """The content of a save this process wrote (made from a checked file by changes that were
+    checked on their way in): the plan and records decoded, reusing the decoded records of
+    ``before`` whose documents the save kept."""
+    previous = {}
+    if before is not None:
+        previous = {id(doc): record for doc, record in zip(before.data.get("records", {}).values(), before.records)}
+    with paused_gc():
+        plan_doc = data.get("plan", {}).get("1")
+        records = tuple(previous.get(id(doc)) or record_from_dict(doc) for doc in data.get("records", {}).values())
+        return Parsed(data, TextFindings(), plan_from_dict(plan_doc) if plan_doc is not None else None, records)
 
 
 def _year_of_name(path: Path) -> int | None:

@@ -9,11 +9,14 @@ or foreign file is refused rather than overwritten or shown half.
 from __future__ import annotations
 
 import json
-import marshal
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import orjson
+
+from itacheck.domain.model import Plan, Record
+from itacheck.gcpause import paused_gc
 from itacheck.store.codec import plan_from_dict, record_from_dict
 from itacheck.store.errors import NewerSchema
 from itacheck.store.filetext import TextFindings, clean_year_data
@@ -36,35 +39,82 @@ class Damaged(Exception):
     line, Thai then English), without the advice on what to do, which the caller adds."""
 
 
-def copy_data(data: Any) -> Any:
-    """A deep copy of plain JSON data (dicts, lists, str, int, float, bool, None), fast."""
-    return marshal.loads(marshal.dumps(data))
+class Parsed(NamedTuple):
+    """A year file's checked content: its tables, what the rules for text found in it, and its
+    plan and records decoded (the check decodes them anyway; they are kept, not decoded again)."""
+
+    data: dict[str, dict[str, Any]]
+    findings: TextFindings
+    plan: Plan | None
+    records: tuple[Record, ...]
 
 
-def serialise(data: dict[str, dict[str, Any]]) -> bytes:
+def _dump(value: Any) -> bytes:
+    """``value`` as compact JSON with sorted keys, by orjson (ten times faster than the standard
+    library, the same bytes); what it refuses, the standard library writes: a lone surrogate
+    (possible only in a hand-edited file) as its JSON escape, an integer beyond 64 bits."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError included
+        return _STDLIB_ENCODE(value).encode("utf-8", "backslashreplace")
+
+
+_STDLIB_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+#: The lines of documents already encoded, by document id and identity (``id``), each with the
+#: document itself, which keeps the identity from being reused. See `serialise`.
+Encoded = dict[tuple[str, int], tuple[Any, bytes]]
+
+
+def serialise(data: dict[str, dict[str, Any]], encoded: Encoded | None = None) -> bytes:
     """The year file's bytes: valid JSON with one document per line, tables in name order and
     documents in id order, so a file is readable in a text editor and diffs line by line.
-    (A lone surrogate, possible only in a hand-edited file, is kept as its JSON escape.)"""
-    dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-    parts = ["{"]
-    for t, name in enumerate(sorted(data)):
-        parts.append(f"{',' if t else ''}\n{dump(name)}:{{")
-        for d, (doc_id, doc) in enumerate(data[name].items()):
-            parts.append(f"{',' if d else ''}\n{dump(str(doc_id))}:{dump(doc)}")
-        parts.append("}")
-    parts.append("\n}\n")
-    return "".join(parts).encode("utf-8", "backslashreplace")
+
+    A save changes a document or two of thousands, and a document is never changed in place
+    (see `copyonwrite`): the JSON of a document found by identity in ``encoded`` (the previous
+    save's) is used as it is, and ``encoded`` is then made to hold this file's documents."""
+    known = encoded if encoded is not None else {}
+    fresh: Encoded = {}
+    tables = []
+    for name in sorted(data):
+        lines = []
+        for doc_id, doc in data[name].items():
+            key = (doc_id, id(doc))
+            seen = known.get(key)
+            line = seen[1] if seen is not None else b"%b:%b" % (_dump(str(doc_id)), _dump(doc))
+            fresh[key] = (doc, line)
+            lines.append(line)
+        tables.append(b"%b:{\n%b}" % (_dump(name), b",\n".join(lines)) if lines else b"%b:{}" % _dump(name))
+    if encoded is not None:
+        encoded.clear()
+        encoded.update(fresh)
+    return b"{\n" + b",\n".join(tables) + b"\n}\n" if tables else b"{\n}\n"
 
 
-def parse(raw: bytes, path: Path, *, thorough: bool = False) -> tuple[dict[str, Any], TextFindings]:
+def _loads(raw: bytes) -> Any:
+    """The JSON value of ``raw``: orjson for speed; what it refuses goes to the standard library,
+    which reads a few things orjson does not (lone surrogates, numbers beyond 64 bits) and says
+    why anything else is not JSON."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8"))
+
+
+def parse(raw: bytes, path: Path, *, thorough: bool = False) -> Parsed:
     """The checked content of the year file ``path`` whose bytes are ``raw``, its texts cleaned by
     the rules for text from files (see `filetext`), and which fields those rules changed (or, when
     ``thorough``, would refuse). Raises `Damaged`, or `NewerSchema` for a file written by a newer
     itacheck."""
+    with paused_gc():
+        return _parse(raw, path, thorough)
+
+
+def _parse(raw: bytes, path: Path, thorough: bool) -> Parsed:
     if not raw.strip():
         raise Damaged(f"ไฟล์ฐานข้อมูล {path} ว่างเปล่า (database file is empty)")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = _loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Damaged(f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is corrupt: {str(exc)[:200]})") from None
     except RecursionError:
@@ -92,8 +142,8 @@ def parse(raw: bytes, path: Path, *, thorough: bool = False) -> tuple[dict[str, 
         findings = clean_year_data(data, raw, thorough=thorough)
     except (ValueError, RecursionError) as exc:
         raise Damaged(damage_message(path, str(exc)[:200])) from None
-    _check_documents(data, path)
-    return data, findings
+    plan, records = _check_documents(data, path)
+    return Parsed(data, findings, plan, records)
 
 
 def damage_message(path: Path, reason: str) -> str:
@@ -101,17 +151,18 @@ def damage_message(path: Path, reason: str) -> str:
     return f"ไฟล์ฐานข้อมูล {path} เสียหาย (database file is damaged: {reason})"
 
 
-def _check_documents(data: dict[str, Any], path: Path) -> None:
+def _check_documents(data: dict[str, Any], path: Path) -> tuple[Plan | None, tuple[Record, ...]]:
     """Every plan, record and audit entry must decode: a hand-edited or damaged document is
-    refused here, for reads and writes alike, rather than crash a screen later."""
+    refused here, for reads and writes alike, rather than crash a screen later. The plan (document
+    1 of its table) and the records, decoded, are what reads want."""
     try:
-        for doc in data.get("plan", {}).values():
-            plan_from_dict(doc)
-        for doc in data.get("records", {}).values():
-            record_from_dict(doc)
+        plans = {doc_id: plan_from_dict(doc) for doc_id, doc in data.get("plan", {}).items()}
+        records = tuple(record_from_dict(doc) for doc in data.get("records", {}).values())
+        fromisoformat = datetime.fromisoformat
         for doc in data.get("audit", {}).values():
-            datetime.fromisoformat(doc["at"])
+            fromisoformat(doc["at"])
             if not isinstance(doc["user"], str) or not isinstance(doc["action"], str):
                 raise ValueError("audit entry without user or action")
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise Damaged(damage_message(path, f"{type(exc).__name__}: {str(exc)[:200]}")) from None
+    return plans.get("1"), records
