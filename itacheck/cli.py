@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import orjson
+
 from itacheck import __version__, thai
 from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
 from itacheck.domain.links import broken
@@ -240,7 +242,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
     if args.json:
-        print(json.dumps(status_json(status), ensure_ascii=False, indent=2))
+        print(orjson.dumps(status_json(status), option=orjson.OPT_INDENT_2).decode())  # as json.dumps(indent=2)
     else:
         width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped
         print(status_table(status, getattr(args, "lang", "th"), width, args.digits))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule, rrulestr
@@ -45,7 +46,7 @@ class Cadence:
             _check_rule(self.rule)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One time a task is expected: work in ``start``–``end``, deadline ``due`` (may fall after the
     window, e.g. a half-year report due in April). ``key`` is stable across runs and edits."""
@@ -79,8 +80,11 @@ def _windows(year_be: int, months_each: int) -> list[tuple[date, date]]:
     return [(s.date(), (s + relativedelta(months=months_each, days=-1)).date()) for s in starts]
 
 
+@lru_cache(maxsize=1024)
 def occurrences_for(cadence: Cadence, year_be: int) -> tuple[Occurrence, ...]:
-    """The occurrences of ``cadence`` in fiscal year ``year_be``, in date order."""
+    """The occurrences of ``cadence`` in fiscal year ``year_be``, in date order. Expanded once
+    per cadence and year (a big plan has a thousand tasks and a handful of distinct cadences;
+    each expansion runs dateutil's rrule), which is safe because both are immutable."""
     kind = cadence.kind
     if kind == "once":
         due = cadence.due

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
-from itacheck.domain.cadence import Occurrence, occurrences_for
+from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
 from itacheck.domain.fiscal import Round
 from itacheck.domain.model import Measure, Plan, Record, Task
+from itacheck.gcpause import paused_gc
 
 STATUSES = ("done", "late", "overdue", "due_soon", "open", "upcoming", "skipped")
 
@@ -22,7 +24,7 @@ _URGENCY = ("overdue", "due_soon", "open", "late", "upcoming", "done", "skipped"
 DEFAULT_SOON_DAYS = 14
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OccurrenceStatus:
     occurrence: Occurrence
     status: str
@@ -34,13 +36,15 @@ def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: 
                       soon_days: int = DEFAULT_SOON_DAYS) -> OccurrenceStatus:
     """Status of one occurrence from the records made for it. Records dated after ``as_of`` do not
     count yet, so a report "as of 31 March" ignores April's work."""
-    known = tuple(sorted((r for r in records if r.done_on <= as_of), key=lambda r: r.done_on))
-    done = [r for r in known if not r.skipped]
-    if done:
-        first = done[0].done_on
-        return OccurrenceStatus(occurrence, "done" if first <= occurrence.due else "late", first, known)
-    if known:
-        return OccurrenceStatus(occurrence, "skipped", None, known)
+    known = [r for r in records if r.done_on <= as_of]
+    if known:  # a big year computes tens of thousands of these: most have one record or none
+        if len(known) > 1:
+            known.sort(key=_done_on)
+        for r in known:
+            if not r.skipped:
+                status = "done" if r.done_on <= occurrence.due else "late"
+                return OccurrenceStatus(occurrence, status, r.done_on, tuple(known))
+        return OccurrenceStatus(occurrence, "skipped", None, tuple(known))
     if as_of > occurrence.due:
         status = "overdue"
     elif occurrence.due - as_of <= timedelta(days=soon_days) and as_of >= occurrence.start:
@@ -49,12 +53,27 @@ def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: 
         status = "open"
     else:
         status = "upcoming"
-    return OccurrenceStatus(occurrence, status, None, known)
+    return OccurrenceStatus(occurrence, status, None, ())
+
+
+def _done_on(record: Record) -> date:
+    return record.done_on
 
 
 def in_round(occurrence: Occurrence, task: Task, rnd: Round) -> bool:
     """An occurrence belongs to the round in which its window ends (a one-off task: its due date)."""
-    return rnd.contains(occurrence.due if task.cadence.kind == "once" else occurrence.end)
+    return _belongs(occurrence, task.cadence, rnd)
+
+
+def _belongs(occurrence: Occurrence, cadence: Cadence, rnd: Round) -> bool:
+    return rnd.contains(occurrence.due if cadence.kind == "once" else occurrence.end)
+
+
+@lru_cache(maxsize=1024)
+def _round_occurrences(cadence: Cadence, year_be: int, rnd: Round) -> tuple[Occurrence, ...]:
+    """The occurrences of ``cadence`` that belong to ``rnd``: a big plan has a thousand tasks
+    and a handful of distinct cadences, so each is expanded and filtered once."""
+    return tuple(o for o in occurrences_for(cadence, year_be) if _belongs(o, cadence, rnd))
 
 
 @dataclass(frozen=True)
@@ -174,6 +193,11 @@ class PlanStatus:
 def plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
                 soon_days: int = DEFAULT_SOON_DAYS) -> PlanStatus:
     """Every occurrence of the plan that belongs to ``rnd``, with its status as of ``as_of``."""
+    with paused_gc():  # tens of thousands of small values, no cycle (see itacheck.gcpause)
+        return _plan_status(plan, records, rnd, as_of, soon_days)
+
+
+def _plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date, soon_days: int) -> PlanStatus:
     by_key: dict[tuple[str, str], list[Record]] = {}
     for r in records:
         by_key.setdefault((r.task_id, r.occurrence), []).append(r)
@@ -181,10 +205,8 @@ def plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
     for measure in plan.measures:
         tasks = []
         for task in measure.tasks:
-            occs = tuple(
-                occurrence_status(o, by_key.get((task.id, o.key), ()), as_of, soon_days)
-                for o in occurrences_for(task.cadence, plan.year) if in_round(o, task, rnd)
-            )
+            occs = tuple(occurrence_status(o, by_key.get((task.id, o.key), ()), as_of, soon_days)
+                         for o in _round_occurrences(task.cadence, plan.year, rnd))
             tasks.append(TaskStatus(task, occs))
         measures.append(MeasureStatus(measure, tuple(tasks)))
     return PlanStatus(plan, rnd, as_of, tuple(measures))
