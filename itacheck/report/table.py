@@ -25,7 +25,7 @@ from itacheck.report.layout import (
     aligned_offset,
     number_width,
 )
-from itacheck.report.rowsplit import MIN_LINES, split_row
+from itacheck.report.rowsplit import split_row
 from itacheck.report.wording import Para
 
 PAD_X = 1.6
@@ -124,7 +124,7 @@ class Table:
                 self._draw_pending()
                 self._draw_row(pending, widths)
                 return
-            counts = split_row(pending, min(fits_here, lines_left - MIN_LINES))
+            counts = split_row(pending, min(fits_here, lines_left - 1))  # split_row keeps two lines over
             if counts is None and not self._fresh:
                 self.flow.new_page()
                 continue

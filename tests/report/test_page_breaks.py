@@ -12,12 +12,14 @@ layout makes is read back from the drawn lines and judged against the paragraphs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
-from pdfcheck import Built, sample_status
+from pdfcheck import FULL_YEAR_AS_OF, Built, sample_status
 
 from itacheck.report import outcomes, wording
+from itacheck.report.compose import compose
+from itacheck.report.content import report_content
 from itacheck.report.layout import MARGIN_LEFT, Flow, Style, Text
 from itacheck.report.table import PAD_X, Column, Table
 from itacheck.report.wording import Para
@@ -239,3 +241,15 @@ def test_the_signatures_never_end_up_alone_below_the_summary() -> None:
         flow, pages = place_summary(rows, step * 1.5, 30.0)
         assert flow.room >= 30.0, f"start {step * 1.5} mm: no room for the signatures"
         assert len(set(pages)) == 1, f"start {step * 1.5} mm: a table a page holds was split"
+
+
+def test_the_report_keeps_the_signatures_with_the_summary_wherever_it_ends() -> None:
+    """The sample's report with its introduction made longer a line at a time, so that the summary
+    meets the foot of a page at every height: the signatures are always on the page of the plan's
+    total row (the annual report's last page used to hold the signatures alone)."""
+    content = report_content(sample_status("full", FULL_YEAR_AS_OF), "thai")
+    for extra in range(0, 36):
+        pages = compose(replace(content, intro=content.intro + "\nเพิ่มเติม" * extra))
+        texts = ["".join(i.text for i in items if isinstance(i, Text)) for items in pages]
+        signed = [n for n, text in enumerate(texts) if "(ลงชื่อ)" in text]
+        assert signed and all("รวมทั้งแผน" in texts[n] for n in signed), f"{extra} lines more: {len(pages)} pages"
