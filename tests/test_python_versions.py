@@ -33,8 +33,8 @@ def test_requires_python_is_the_lowest_version_the_bundle_carries():
 
 
 def test_the_code_needs_nothing_newer_than_the_lowest_supported_python():
-    paths = [Path(itacheck.__file__).parent, HERE] + [p for p in (HERE.parent / "tools", HERE.parent / "bench")
-                                                       if p.is_dir()]
+    scripts = (HERE.parent / "tools", HERE.parent / "bench", HERE.parent / "docs")
+    paths = [Path(itacheck.__file__).parent, HERE] + [p for p in scripts if p.is_dir()]
     done = subprocess.run([sys.executable, "-c", "import sys, vermin; sys.exit(vermin.main())",
                            f"--target={supported()[0]}-", "--violations", "--eval-annotations", "--no-tips",
                            "--feature", "union-types", *map(str, paths)],
