@@ -15,7 +15,7 @@ from pathlib import Path
 from itacheck.domain.fiscal import default_round, fiscal_round
 from itacheck.domain.catalogue import Catalogue, Item
 from itacheck.domain.model import AuditEntry, Plan, Record
-from itacheck.domain.status import PlanStatus, plan_status
+from itacheck.domain.status import PlanStatus, plan_status, report_as_of
 from itacheck.store.catalogue_file import add_agency_item, catalogue_for
 from itacheck.store.repository import Repository, default_year
 
@@ -39,6 +39,9 @@ class Snapshot:
     status: PlanStatus | None
     token: object = None
     error: str = ""
+    #: The round's report as `itacheck report` writes it: as of the period's date, but no later
+    #: than the round's last deadline (a half-year report chosen in June counts nothing from May).
+    report: PlanStatus | None = None
 
 
 class Session:
@@ -78,8 +81,13 @@ class Session:
             years = tuple(self.repository.years())
             plan = self.repository.plan(period.year)
             records = self.repository.records(period.year) if plan else ()
-        status = plan_status(plan, records, fiscal_round(period.year, period.round), period.as_of) if plan else None
-        return Snapshot(period, years, status, token)
+        if plan is None:
+            return Snapshot(period, years, None, token)
+        rnd = fiscal_round(period.year, period.round)
+        status = report = plan_status(plan, records, rnd, period.as_of)
+        if period.round in ("half", "full") and (as_of := report_as_of(plan, rnd, period.as_of)) != period.as_of:
+            report = plan_status(plan, records, rnd, as_of)
+        return Snapshot(period, years, status, token, report=report)
 
     def record(self, year: int, task_id: str, occurrence: str, done_on: date, *, note: str = "",
                links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False,

@@ -125,14 +125,14 @@ class ReportScreen(Localised, Screen[None]):
     def _show(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
             return
-        lang, period = self.app.lang, snapshot.period
+        lang, period, report = self.app.lang, snapshot.period, snapshot.report
         self.query_one("#report-title", Static).update(Content(
             f"{t('Report', lang)} · {display.period_label(period, lang)} · {t('as of', lang)} "
-            f"{display.day(period.as_of, lang)}"))
-        self.query_one("#summary", Static).update(Content(summary_text(snapshot.status, lang) if snapshot.status
+            f"{display.day(report.as_of if report else period.as_of, lang)}"))
+        self.query_one("#summary", Static).update(Content(summary_text(report, lang) if report
                                                           else t("Loading…", lang)))
-        if snapshot.status is not None:
-            self.query_one(LinkStatus).show_for([r for _, _, o in snapshot.status.occurrences() for r in o.records])
+        if report is not None:
+            self.query_one(LinkStatus).show_for([r for _, _, o in report.occurrences() for r in o.records])
         path = self.query_one("#pdf-path", Input)
         if not path.value:
             path.value = str(Path.cwd() / f"ita-report-{period.year}-{period.round}.{self._format}")
@@ -159,7 +159,7 @@ class ReportScreen(Localised, Screen[None]):
 
     def action_write(self) -> None:
         lang, snapshot = self.app.lang, self.app.snapshot
-        if snapshot is None or snapshot.status is None:
+        if snapshot is None or snapshot.report is None:
             return
         if snapshot.period.round not in ("half", "full"):
             self._state(t("The ITA report covers the half year or the full year: choose one of those rounds (p).",
@@ -172,7 +172,7 @@ class ReportScreen(Localised, Screen[None]):
         path = Path.cwd() / Path(raw).expanduser()  # said back in full: "report.pdf" alone hides where
         digits = str(self.query_one("#digits", Select).value)
         self._state(t("Writing {path}…", lang, path=str(path)))
-        self._write(snapshot.status, path, digits, self._format)
+        self._write(snapshot.report, path, digits, self._format)
 
     @work(thread=True, exclusive=True, group="pdf")
     def _write(self, status: PlanStatus, path: Path, digits: str, fmt: str) -> None:
