@@ -45,7 +45,7 @@ def _handler(state: LinkServer) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?")[0]
             state.requests[(method, path)] += 1
             if path == "/slow":
-                state.release.wait(10)
+                state.release.wait(60)  # released at teardown
                 return self._send(200)
             if path == "/hold":  # answers after 0.2 s, counting how many are held at once
                 with state._lock:
