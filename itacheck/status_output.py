@@ -55,6 +55,7 @@ class _Table:
 
     def __init__(self, lang: str, width: int, digits: str) -> None:
         self.lang, self.width, self.digits = lang, width, digits
+        self._days: dict[date, str] = {}  # a big year's table shows a few hundred dates thousands of times
 
     def n(self, text: object) -> str:
         """``text`` (a number, or text holding numbers: a round's name, a plan's wording) in the
@@ -62,7 +63,11 @@ class _Table:
         return (thai.to_thai_digits if self.digits == "thai" else thai.to_arabic_digits)(str(text))
 
     def day(self, d: date) -> str:
-        return self.n(f"{d.day} {d:%b %Y}" if self.lang == "en" else thai.format_date(d, "arabic", "short"))
+        text = self._days.get(d)
+        if text is None:
+            text = self._days[d] = self.n(f"{d.day} {d:%b %Y}" if self.lang == "en"
+                                          else thai.format_date(d, "arabic", "short"))
+        return text
 
     def word(self, th: str, en: str) -> str:
         return en if self.lang == "en" else th
@@ -111,7 +116,8 @@ class _Table:
     def wrapped(self, text: str, first: str = "", hang: int = 0) -> list[str]:
         """``first`` then ``text`` (its digits in the output's) wrapped between words; continuation
         lines indented by ``hang`` columns."""
-        lines = wrap(self.n(text), self.width - cell_width(first), hang=hang - cell_width(first))
+        taken = cell_width(first)
+        lines = wrap(self.n(text), self.width - taken, hang=hang - taken)
         return [first + lines[0]] + [" " * hang + line for line in lines[1:]]
 
     def summary(self, tally: Tally) -> str:
