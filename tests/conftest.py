@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from itacheck.cli import main
 from itacheck.store.repository import Repository
 
 
@@ -14,6 +15,15 @@ def repo(tmp_path: Path) -> Repository:
     repository = Repository(tmp_path / "data", user="tester")
     repository.load_sample()
     return repository
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data directory started as a new officer would: `itacheck init --sample`, named by
+    ITACHECK_DATA for the commands the test runs."""
+    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
+    assert main(["init", "--sample"]) == 0
+    return tmp_path / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -201,13 +201,6 @@ def test_a_huge_agency_file_is_refused(tmp_path: Path):
         catalogue_for(2568, tmp_path)
 
 
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
 def test_plan_list_says_which_catalogue_each_plan_is_checked_against(data: Path, capsys):
     assert main(["plan", "copy", "2566", "2568"]) == 0
     capsys.readouterr()

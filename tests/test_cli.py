@@ -4,24 +4,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from itacheck.cli import main
 
 HALF = ["status", "--year", "2566", "--round", "half", "--as-of", "2023-03-31"]
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    """A data directory started as a new officer would: `itacheck init --sample`."""
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_status_json_has_the_documented_shape_and_numbers(data, capsys):

@@ -7,30 +7,16 @@ import os
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from itacheck.cli import main
 from itacheck.domain.attention import attention
 from itacheck.domain.fiscal import fiscal_round
 from itacheck.domain.status import plan_status
 from itacheck.labels import attention_line
 from itacheck.store.repository import Repository
 from itacheck.thaitext.cells import cell_width
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_one_line_per_task_as_the_dashboard_says_it_and_exit_1_when_overdue(data, capsys):

@@ -116,13 +116,6 @@ def test_a_result_a_day_old_is_asked_again_and_a_damaged_cache_ignored(server):
 
 # --- the command -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
 def test_check_links_lists_what_is_wrong_with_where_it_is_cited(data, server, capsys):
     repo = Repository(data, user="tester")
     repo.add_record(2566, "e6-r1", "2566-Q1", date(2022, 12, 20), links=[server.url("/ok"), server.url("/missing")])

@@ -10,8 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from itacheck.cli import main
 from itacheck.handoff import fetch_command, scp_command, server_address, terminal_is_utf8
 from itacheck.store.publish import PUBLISHED_MODE, published_name
 from itacheck.store.settings import SETTINGS_FILE, Settings, read_settings
@@ -21,17 +21,10 @@ REPORT = ["report", "--year", "2566", "--round", "half", "--as-of", "2023-03-31"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
+def data(data: Path, tmp_path: Path, monkeypatch) -> Path:
+    """The sample's data directory, the report written beside it."""
     monkeypatch.chdir(tmp_path)
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return data
 
 
 def settings(data: Path, text: str) -> None:

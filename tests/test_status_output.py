@@ -20,11 +20,10 @@ _CODES = re.compile(r"\b(?:[a-z]+\d+(?:-[a-z]+\d+)?|\d{4}-[A-Z]\d+)\b")
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
+def data(data: Path, monkeypatch) -> Path:
+    """The sample's data directory, with the width of a terminal not set."""
     monkeypatch.delenv("COLUMNS", raising=False)
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
+    return data
 
 
 def status(capsys, *argv: str) -> list[str]:

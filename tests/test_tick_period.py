@@ -6,18 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from itacheck.cli import main
 from itacheck.domain.cadence import Cadence, occurrence_on, occurrences_for
 from itacheck.store.repository import Repository
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
 
 
 def tick(capsys, *argv: str) -> tuple[int, str, str]:

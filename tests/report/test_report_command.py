@@ -21,14 +21,6 @@ from itacheck.store.repository import Repository
 HALF = ["report", "--year", "2566", "--round", "half"]
 
 
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data directory started as a new officer would: `itacheck init --sample`."""
-    monkeypatch.setenv("ITACHECK_DATA", str(tmp_path / "data"))
-    assert main(["init", "--sample"]) == 0
-    return tmp_path / "data"
-
-
 def status_on(data: Path, as_of: date, round_name: str = "half"):
     repo = Repository(data)
     plan = repo.plan(2566)
