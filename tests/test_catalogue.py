@@ -197,7 +197,7 @@ def test_an_agency_file_that_is_not_a_regular_file_is_refused_without_reading_it
 
 def test_a_huge_agency_file_is_refused(tmp_path: Path):
     (tmp_path / AGENCY_CATALOGUE).write_text(CORRECTED_2568 + "#" * 3_000_000, encoding="utf-8")
-    with pytest.raises(CatalogueError, match="too large"):
+    with pytest.raises(CatalogueError, match="is larger than 1 MB"):
         catalogue_for(2568, tmp_path)
 
 

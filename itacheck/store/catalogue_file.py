@@ -9,9 +9,6 @@ its data directory. A year found there replaces the bundled year whole; other ye
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 import sys
 from dataclasses import replace
 from functools import cache
@@ -23,7 +20,9 @@ import tomli_w
 from itacheck.domain.catalogue import Catalogue, Indicator, Item, Tool
 from itacheck.domain.text import MAX_LINE, MAX_NOTE, clean_text
 from itacheck.locations import data_files_dir
+from itacheck.store.errors import UnsafeFile
 from itacheck.store.lockfile import LockFile
+from itacheck.store.nofollow import Role, read_regular
 from itacheck.store.safefile import atomic_write_bytes, file_mode
 
 if sys.version_info >= (3, 11):
@@ -36,6 +35,7 @@ AGENCY_CATALOGUE = "catalogue.toml"
 FORMAT = 1
 MAX_CATALOGUE_FILE = 2**20
 """A catalogue is tens of kilobytes; anything larger is refused before it is read."""
+AGENCY_FILE = Role("แคตตาล็อก ITA ของหน่วยงาน", "the agency's ITA catalogue")
 
 
 class CatalogueError(ValueError):
@@ -93,24 +93,16 @@ def catalogue_for(year: int, data_dir: Path | None = None) -> Catalogue:
 
 
 def _read_shared_file(path: Path) -> str | None:
-    """The text of ``path``, or None when it does not exist. In a group-shared data directory any
-    colleague could plant a symlink or a FIFO there: the file is opened without following links or
-    blocking, and only a regular file of sensible size is read."""
+    """The text of ``path``, or None when it does not exist, read as every shared entry is (see
+    `read_regular`): a colleague could plant a link or a FIFO in a group-shared data directory."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except FileNotFoundError:
-        return None
+        raw = read_regular(path, AGENCY_FILE, MAX_CATALOGUE_FILE)
+    except UnsafeFile as exc:
+        raise CatalogueError(str(exc)) from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _unusable(path, "it is a symbolic link; put the catalogue file itself there") from None
         raise _unusable(path, exc.strerror or str(exc)) from None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(f.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise _unusable(path, "not a regular file")
-        raw = f.read(MAX_CATALOGUE_FILE + 1)
-    if len(raw) > MAX_CATALOGUE_FILE:
-        raise _unusable(path, f"too large for a catalogue (at most {MAX_CATALOGUE_FILE:,} bytes)")
+    if raw is None:
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
