@@ -72,7 +72,10 @@ class ItaCheckApp(App[None]):
         from itacheck.tui.screens.main import MainScreen
 
         self.push_screen(MainScreen())
-        self.reload()
+        # The first read waits for the first frame: the officer sees the screen (saying it is
+        # loading) at once instead of after the year file is read, whose reading would also
+        # share the interpreter with drawing that frame.
+        self.call_after_refresh(self.reload)
         self.set_interval(self.refresh_seconds, self._poll)
 
     # --- keys typed ahead --------------------------------------------------------------------------
@@ -153,6 +156,12 @@ class ItaCheckApp(App[None]):
             self._queued_keys.insert(0, key)
             return
         await self._dispatch_key(events.Key(key.key, key.character))
+
+    @property
+    def reading(self) -> bool:
+        """Nothing has been read yet, or the latest read asked for is not on screen yet (a test
+        waits for it)."""
+        return self.snapshot is None or self._published < self._asked
 
     @property
     def period(self) -> Period | None:

@@ -42,10 +42,12 @@ def settle():
 
 
 async def wait_settled(pilot: Pilot) -> None:
-    """Wait for the keys typed ahead to be handled (on a loaded machine that can take seconds),
-    then for reads and writes in worker threads and for the messages they post."""
+    """Wait for the keys typed ahead to be handled (on a loaded machine that can take seconds)
+    and for the reads asked for to be shown (the first starts after the first frame), then for
+    reads and writes in worker threads and for the messages they post."""
     deadline = time.monotonic() + 30
-    while (pilot.app.typing_ahead or not pilot.app._message_queue.empty()) and time.monotonic() < deadline:
+    while (pilot.app.typing_ahead or pilot.app.reading or not pilot.app._message_queue.empty()) \
+            and time.monotonic() < deadline:
         await pilot.pause(0.05)
     for _ in range(6):
         try:

@@ -16,9 +16,6 @@ from itacheck.domain.model import Record
 from itacheck.domain.status import MeasureStatus, OccurrenceStatus, PlanStatus, TaskStatus
 from itacheck.store.errors import AlreadyRecorded
 from itacheck.tui import display, notices
-from itacheck.tui.dialogs.confirm import ConfirmDialog
-from itacheck.tui.dialogs.evidence_form import EvidenceForm
-from itacheck.tui.dialogs.record_choice import RecordChoice
 from itacheck.tui.draft import EvidenceDraft, fits_year
 from itacheck.tui.filtering import Filter, units
 from itacheck.tui.screens.base import Localised
@@ -35,7 +32,8 @@ _SHOW_LABELS = (("all", "Show everything"), ("overdue", "Overdue only"), ("month
 
 class MainScreen(Localised, Screen[None]):
     """Shows the app's snapshot (watched, so a live refresh lands here) and turns the officer's keys
-    into calls on the app; it keeps no data of its own besides what the widgets show.
+    into calls on the app; it keeps no data of its own besides what the widgets show. Its dialogs
+    are imported when first opened: the first frame does not wait for them.
 
     Each letter key also answers to the Thai (Kedmanee) character on the same key, so the keys
     work while the officer's keyboard is still in Thai mode."""
@@ -195,6 +193,8 @@ class MainScreen(Localised, Screen[None]):
             if isinstance(result, Record):
                 self._recorded(result)
                 return
+            from itacheck.tui.dialogs.confirm import ConfirmDialog
+
             question = notices.already_recorded(result.record, self.app.snapshot, self.lang)
             self.app.push_screen(ConfirmDialog(question, t("Add another", self.lang)),
                                  lambda yes: yes and self.app.run_store(
@@ -229,6 +229,8 @@ class MainScreen(Localised, Screen[None]):
             if choice is not None:
                 self._open_form(task, occ, next((r for r in occ.records if r.id == choice), None))
 
+        from itacheck.tui.dialogs.record_choice import RecordChoice
+
         self.app.push_screen(RecordChoice(occ.records), chosen)
 
     def _open_form(self, task: TaskStatus, occ: OccurrenceStatus, record: Record | None) -> None:
@@ -244,6 +246,8 @@ class MainScreen(Localised, Screen[None]):
                                        skipped=draft.skipped)
             return session.record(period.year, task_id, key, draft.done_on, note=draft.note, links=draft.links,
                                   files=draft.files, skipped=draft.skipped)
+
+        from itacheck.tui.dialogs.evidence_form import EvidenceForm
 
         delete = (lambda: session.remove(period.year, record.id, "delete")) if record is not None else None
         form = EvidenceForm(task.task.text, occ.occurrence, period.year, session.today(), save, record, delete)
@@ -273,6 +277,8 @@ class MainScreen(Localised, Screen[None]):
             elif candidate[1]:
                 take_back(candidate[0])
             else:
+                from itacheck.tui.dialogs.confirm import ConfirmDialog
+
                 question = notices.undo_question(candidate[0], self.app.snapshot, self.lang)
                 self.app.push_screen(ConfirmDialog(question, t("Undo it", self.lang)),
                                      lambda yes: yes and take_back(candidate[0]))
