@@ -171,10 +171,12 @@ class Repository:
             if doc is None:
                 raise ValueError(f"ยังไม่มีแผนของปี {year} (no plan for fiscal year {year})")
             table = db.table("records")
-            earlier = [record_from_dict(d) for d in table.search(Query().task == task_id)]
+            free_only = occurrence is None or only_if_free  # else the period takes more evidence on purpose
+            earlier = [record_from_dict(d) for d in table.search(lambda d: d.get("task") == task_id)] \
+                if free_only else []
             chosen = self._occurrence_for(plan_from_dict(doc), task_id, occurrence, done_on, earlier)
             there = sorted((r for r in earlier if r.occurrence == chosen.key), key=lambda r: (r.done_on, r.id))
-            if there and (occurrence is None or only_if_free):
+            if there:
                 raise AlreadyRecorded(chosen, there[0])
             record = Record(id=uuid.uuid4().hex, task_id=task_id, occurrence=chosen.key, done_on=done_on,
                             note=note, links=links, attachments=attachments, recorded_by=self.user,
