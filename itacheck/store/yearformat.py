@@ -9,6 +9,7 @@ or foreign file is refused rather than overwritten or shown half.
 from __future__ import annotations
 
 import json
+import operator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -61,9 +62,17 @@ def _dump(value: Any) -> bytes:
 
 _STDLIB_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
-#: The lines of documents already encoded, by document id and identity (``id``), each with the
-#: document itself, which keeps the identity from being reused. See `serialise`.
-Encoded = dict[tuple[str, int], tuple[Any, bytes]]
+class Lines(NamedTuple):
+    """One table as it was last written: its keys and documents in order, and the JSON line of
+    each. Holding the documents keeps their identities from being reused. See `serialise`."""
+
+    keys: list[str]
+    docs: list[Any]
+    lines: list[bytes]
+
+
+#: The tables last written, by name. See `serialise`.
+Encoded = dict[str, Lines]
 
 
 def serialise(data: dict[str, dict[str, Any]], encoded: Encoded | None = None) -> bytes:
@@ -72,23 +81,37 @@ def serialise(data: dict[str, dict[str, Any]], encoded: Encoded | None = None) -
 
     A save changes a document or two of thousands, and a document is never changed in place
     (see `copyonwrite`): the JSON of a document found by identity in ``encoded`` (the previous
-    save's) is used as it is, and ``encoded`` is then made to hold this file's documents."""
+    save's) is used as it is, and ``encoded`` is then made to hold this file's tables."""
     known = encoded if encoded is not None else {}
     fresh: Encoded = {}
-    tables = []
+    parts = []
     for name in sorted(data):
-        lines = []
-        for doc_id, doc in data[name].items():
-            key = (doc_id, id(doc))
-            seen = known.get(key)
-            line = seen[1] if seen is not None else b"%b:%b" % (_dump(str(doc_id)), _dump(doc))
-            fresh[key] = (doc, line)
-            lines.append(line)
-        tables.append(b"%b:{\n%b}" % (_dump(name), b",\n".join(lines)) if lines else b"%b:{}" % _dump(name))
+        table = data[name]
+        keys, docs = list(table), list(table.values())
+        lines = _lines(keys, docs, known.get(name))
+        fresh[name] = Lines(keys, docs, lines)
+        parts += (b",\n", _dump(name), b":{\n", b",\n".join(lines), b"}") if lines else (b",\n", _dump(name), b":{}")
     if encoded is not None:
         encoded.clear()
         encoded.update(fresh)
-    return b"{\n" + b",\n".join(tables) + b"\n}\n" if tables else b"{\n}\n"
+    return b"".join([b"{\n", *parts[1:], b"\n}\n"]) if parts else b"{\n}\n"
+
+
+def _lines(keys: list[str], docs: list[Any], before: Lines | None) -> list[bytes]:
+    """The lines of a table's documents. Those of ``before`` are reused: all of them, compared in
+    C, when the table only grew at its end since (as a tick makes it), else each whose document
+    is found there by identity."""
+    seen: dict[tuple[str, int], bytes] = {}
+    if before is not None:
+        n = len(before.docs)
+        if len(docs) >= n and keys[:n] == before.keys and all(map(operator.is_, docs[:n], before.docs)):
+            return before.lines + [_line(k, d) for k, d in zip(keys[n:], docs[n:])]
+        seen = {(k, id(d)): line for k, d, line in zip(before.keys, before.docs, before.lines)}
+    return [seen.get((k, id(d))) or _line(k, d) for k, d in zip(keys, docs)]
+
+
+def _line(doc_id: str, doc: Any) -> bytes:
+    return b"%b:%b" % (_dump(str(doc_id)), _dump(doc))
 
 
 def _loads(raw: bytes) -> Any:
