@@ -64,13 +64,16 @@ def render(pages: list[list[Item]], meta: Metadata) -> bytes:
     pdf.set_creation_date(creation_date(meta.as_of))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the Thai title, not the file name
     pdf.set_line_width(RULE_WIDTH)
+    fonts = {bold: pdf.fonts[FAMILY.lower() + fpdf_style(bold)] for bold in (False, True)}
+    runs: dict[tuple[bool, float, str], str] = {}
     for items in pages:
         pdf.add_page()
-        _draw_page(pdf, items)
+        _draw_page(pdf, items, fonts, runs)
     return bytes(pdf.output(output_producer_class=ReportOutput))
 
 
-def _draw_page(pdf: FPDF, items: list[Item]) -> None:
+def _draw_page(pdf: FPDF, items: list[Item], fonts: dict[bool, ClusterTextFont],
+               runs: dict[tuple[bool, float, str], str]) -> None:
     boxes = [i for i in items if isinstance(i, Box)]
     for box in boxes:  # fills first, so that rules and text lie on top
         if box.fill is not None:
@@ -81,18 +84,33 @@ def _draw_page(pdf: FPDF, items: list[Item]) -> None:
             pdf.rect(box.x, box.y, box.w, box.h, style="D")
     for item in items:
         if isinstance(item, Text) and item.text.strip():
-            draw_text(pdf, item)
+            draw_text(pdf, item, fonts[item.style.bold], runs)
 
 
-def draw_text(pdf: FPDF, item: Text) -> None:
-    """One line as one PDF text object (see the module docstring for why not ``cell``)."""
-    pdf.set_font(FAMILY, fpdf_style(item.style.bold), item.style.size)
-    font = pdf.current_font
-    assert isinstance(font, ClusterTextFont)
+def draw_text(pdf: FPDF, item: Text, font: ClusterTextFont, runs: dict[tuple[bool, float, str], str]) -> None:
+    """One line as one PDF text object (see the module docstring for why not ``cell``).
+
+    ``runs`` keeps, for this document, the glyph operators of each (face, size, text) already
+    drawn: a report repeats many lines (dates, headings, the same step on every measure), and the
+    operators depend only on the text and the document's subset codes, not on where the line is."""
     size = item.style.size
     k = pdf.k
-    ops = [pdf._set_font_for_page(font, size, wrap_in_text_object=False),
-           f"{item.x * k:.2f} {(PAGE_HEIGHT - item.baseline) * k:.2f} Td"]
+    key = (item.style.bold, size, item.text)
+    glyphs = runs.get(key)
+    if glyphs is None:
+        glyphs = runs[key] = _glyph_ops(font, size, item.text)
+    body = (f"{pdf._set_font_for_page(font, size, wrap_in_text_object=False)} "
+            f"{item.x * k:.2f} {(PAGE_HEIGHT - item.baseline) * k:.2f} Td{glyphs}")
+    colour = "0 g"  # text is painted with the fill colour, which the shaded boxes changed
+    if item.link and is_web_link(item.link):  # a published report never carries a javascript: or file: link
+        colour = "{:.3f} {:.3f} {:.3f} rg".format(*LINK_COLOUR)
+        pdf.link(item.x, item.top, item.width, item.style.line_height, item.link)
+    pdf._out(f"q {colour} BT {body} ET Q")
+
+
+def _glyph_ops(font: ClusterTextFont, size: float, text: str) -> str:
+    """The operators that draw ``text`` from the pen's start (each preceded by a space)."""
+    ops: list[str] = []
     # Built inline rather than with helpers: this loop runs once per glyph of the report.
     scale = font.scale  # font units -> thousandths of an em
     array: list[str] = []
@@ -100,7 +118,7 @@ def draw_text(pdf: FPDF, item: Text) -> None:
     rise = 0.0
     pen = 0.0  # where the pen is, minus where HarfBuzz wants it, in thousandths of an em
     # Trailing spaces are drawn too: invisible, but a line broken at a space keeps it in copied text.
-    for glyph in font.glyph_run(item.text, size):
+    for glyph in font.glyph_run(text, size):
         if glyph.y_offset or rise:
             wanted_rise = round(glyph.y_offset * scale * size / 1000, 2)
             if wanted_rise != rise:
@@ -130,12 +148,7 @@ def draw_text(pdf: FPDF, item: Text) -> None:
         ops.append("[" + " ".join(array) + "] TJ")
     if rise:
         ops.append("0 Ts")
-    colour = "0 g"  # text is painted with the fill colour, which the shaded boxes changed
-    if item.link and is_web_link(item.link):  # a published report never carries a javascript: or file: link
-        colour = "{:.3f} {:.3f} {:.3f} rg".format(*LINK_COLOUR)
-        pdf.link(item.x, item.top, item.width, item.style.line_height, item.link)
-    body = f"q {colour} BT " + " ".join(ops) + " ET Q"
-    pdf._out(body)
+    return "".join(" " + op for op in ops)
 
 
 def _number(value: float) -> str:
