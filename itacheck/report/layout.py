@@ -64,7 +64,7 @@ SUBTITLE = Style(18, bold=True)
 COVER_TEXT = Style(17)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """One line of text; ``x`` is where its first glyph starts, ``baseline`` its baseline."""
 
@@ -77,7 +77,7 @@ class Text:
     top: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     """A rectangle: cell borders (stroked) and header or band shading (filled grey level)."""
 

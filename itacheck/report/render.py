@@ -12,6 +12,7 @@ object: glyph codes in a ``TJ`` array whose numbers carry HarfBuzz's advances an
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -48,7 +49,9 @@ def creation_date(as_of: date) -> datetime:
     return datetime.combine(as_of, time(0, 0), tzinfo=BANGKOK)
 
 
-def render(pages: list[list[Item]], meta: Metadata) -> bytes:
+def render(pages: Iterable[list[Item]], meta: Metadata) -> bytes:
+    """The PDF of ``pages``, drawn in order; an iterator that lets go of each page once drawn
+    keeps a long report's memory down (see `document.build`)."""
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)

@@ -35,12 +35,30 @@ _NARROWER = 0.01  # mm: just under a line's own width, so its last piece no long
 Setter = Callable[[str, float, float], list[str]]
 
 
+#: Paragraphs already set, by face, size, width, hang and text: a report sets the same text in the
+#: same column many times (a step shared by many measures, a date, a heading measured then drawn).
+_SET: dict[tuple[str, float, float, float, str], tuple[str, ...]] = {}
+#: Beyond this many paragraphs the memory starts again (a guard, not a tuning knob).
+SET_LIMIT = 20_000
+
+
 def wrap(text: str, face: Face, size_pt: float, width: float, hang: float = 0.0) -> list[str]:
     """Lines of ``text`` no wider than ``width`` mm (continuation lines: ``width - hang``).
 
     Newlines end paragraphs (an empty paragraph gives an empty line). Every character of ``text``
     except ZWSPs and newlines appears in exactly one line, in order, so joining the lines gives the
-    text back: trailing spaces stay on their line, where they are invisible."""
+    text back: trailing spaces stay on their line, where they are invisible. Set once per process
+    for each (face, size, width, hang, text)."""
+    key = (face.key, size_pt, width, hang, text)
+    lines = _SET.get(key)
+    if lines is None:
+        if len(_SET) >= SET_LIMIT:
+            _SET.clear()
+        lines = _SET[key] = tuple(_set(text, face, size_pt, width, hang))
+    return list(lines)
+
+
+def _set(text: str, face: Face, size_pt: float, width: float, hang: float) -> list[str]:
     def measure(piece: str) -> float:
         return face.width(piece, size_pt)
 

@@ -279,3 +279,23 @@ def test_a_leading_vowel_never_ends_a_line() -> None:
         starts += [line[0] for line in lines[1:] if line[0] in LEADING_VOWELS]
     assert not [e for e in ends if e in LEADING_VOWELS]
     assert len(starts) > 10  # many lines start at a leading vowel: the rule had work to do
+
+
+def test_a_paragraph_set_again_is_set_for_its_own_face_size_width_and_hang() -> None:
+    """A paragraph is set once per process for each face, size, width and hang: asking again with
+    any one of them changed, in any order, gives what a first setting with those gives."""
+    import itacheck.report.thaiwrap as thaiwrap
+
+    cases = [(FACE, 10.5, STEPS, 0.0), (FACE, 10.5, STEPS, LIST_NUMBER), (FACE, 10.5, REPORTING, 0.0),
+             (FACE, 12.0, STEPS, 0.0), (BOLD, 10.5, STEPS, 0.0)]
+    first = {}
+    for case in cases:
+        thaiwrap._SET.clear()
+        first[case] = wrap(STEP, *case)
+    assert len({tuple(lines) for lines in first.values()}) == len(cases)  # each case sets it otherwise
+    thaiwrap._SET.clear()
+    for case in cases + cases[::-1]:
+        lines = wrap(STEP, *case)
+        assert lines == first[case]
+        lines.append("changed by a caller")  # a caller's list is its own
+    assert all(wrap(STEP, *case) == first[case] for case in cases)
