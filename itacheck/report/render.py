@@ -14,9 +14,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, time, timedelta, timezone
 
 from fpdf import FPDF, FPDF_VERSION, ViewerPreferences
+from fpdf.annotations import AnnotationDict
 
 from itacheck import __version__
 from itacheck.domain.text import is_web_link
@@ -67,16 +69,40 @@ def render(pages: Iterable[list[Item]], meta: Metadata) -> bytes:
     pdf.set_creation_date(creation_date(meta.as_of))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # the Thai title, not the file name
     pdf.set_line_width(RULE_WIDTH)
-    fonts = {bold: pdf.fonts[FAMILY.lower() + fpdf_style(bold)] for bold in (False, True)}
-    runs: dict[tuple[bool, float, str], str] = {}
+    drawn = _Drawn({bold: pdf.fonts[FAMILY.lower() + fpdf_style(bold)] for bold in (False, True)})
     for items in pages:
         pdf.add_page()
-        _draw_page(pdf, items, fonts, runs)
+        _draw_page(pdf, items, drawn)
     return bytes(pdf.output(output_producer_class=ReportOutput))
 
 
-def _draw_page(pdf: FPDF, items: list[Item], fonts: dict[bool, ClusterTextFont],
-               runs: dict[tuple[bool, float, str], str]) -> None:
+class _Drawn:
+    """What a document has already worked out, reused on every page: the glyph operators of each
+    line (face, size, text), and whether each link may be published. A report repeats many lines
+    (dates, headings, the same step under every measure); a line's operators depend only on its
+    text and the document's subset codes, not on where it is drawn."""
+
+    def __init__(self, fonts: dict[bool, ClusterTextFont]) -> None:
+        self.fonts = fonts
+        self.runs: dict[tuple[bool, float, str], str] = {}
+        self.links: dict[str, bool] = {}
+
+    def glyphs(self, bold: bool, size: float, text: str) -> str:
+        key = (bold, size, text)
+        ops = self.runs.get(key)
+        if ops is None:
+            ops = self.runs[key] = _glyph_ops(self.fonts[bold], size, text)
+        return ops
+
+    def publishable(self, link: str) -> bool:
+        """A published report never carries a javascript: or file: link."""
+        known = self.links.get(link)
+        if known is None:
+            known = self.links[link] = is_web_link(link)
+        return known
+
+
+def _draw_page(pdf: FPDF, items: list[Item], drawn: _Drawn) -> None:
     boxes = [i for i in items if isinstance(i, Box)]
     for box in boxes:  # fills first, so that rules and text lie on top
         if box.fill is not None:
@@ -85,30 +111,41 @@ def _draw_page(pdf: FPDF, items: list[Item], fonts: dict[bool, ClusterTextFont],
     for box in boxes:
         if box.stroke:
             pdf.rect(box.x, box.y, box.w, box.h, style="D")
-    for item in items:
-        if isinstance(item, Text) and item.text.strip():
-            draw_text(pdf, item, fonts[item.style.bold], runs)
+    fonts: dict[tuple[bool, float], str] = {}  # the page's font operators, each font added to its resources once
+    lines = [draw_text(pdf, item, drawn, fonts) for item in items if isinstance(item, Text) and item.text.strip()]
+    if lines:
+        pdf._out("\n".join(lines))
 
 
-def draw_text(pdf: FPDF, item: Text, font: ClusterTextFont, runs: dict[tuple[bool, float, str], str]) -> None:
-    """One line as one PDF text object (see the module docstring for why not ``cell``).
-
-    ``runs`` keeps, for this document, the glyph operators of each (face, size, text) already
-    drawn: a report repeats many lines (dates, headings, the same step on every measure), and the
-    operators depend only on the text and the document's subset codes, not on where the line is."""
-    size = item.style.size
+def draw_text(pdf: FPDF, item: Text, drawn: _Drawn, fonts: dict[tuple[bool, float], str]) -> str:
+    """One line as one PDF text object (see the module docstring for why not ``cell``): its
+    operators, and its link added to the page."""
+    style = item.style
+    font_key = (style.bold, style.size)
+    font = fonts.get(font_key)
+    if font is None:
+        font = fonts[font_key] = pdf._set_font_for_page(drawn.fonts[style.bold], style.size, wrap_in_text_object=False)
     k = pdf.k
-    key = (item.style.bold, size, item.text)
-    glyphs = runs.get(key)
-    if glyphs is None:
-        glyphs = runs[key] = _glyph_ops(font, size, item.text)
-    body = (f"{pdf._set_font_for_page(font, size, wrap_in_text_object=False)} "
-            f"{item.x * k:.2f} {(PAGE_HEIGHT - item.baseline) * k:.2f} Td{glyphs}")
     colour = "0 g"  # text is painted with the fill colour, which the shaded boxes changed
-    if item.link and is_web_link(item.link):  # a published report never carries a javascript: or file: link
+    if item.link and drawn.publishable(item.link):
         colour = "{:.3f} {:.3f} {:.3f} rg".format(*LINK_COLOUR)
-        pdf.link(item.x, item.top, item.width, item.style.line_height, item.link)
-    pdf._out(f"q {colour} BT {body} ET Q")
+        pdf.link(item.x, item.top, item.width, style.line_height, item.link).__class__ = LinkAnnotation
+    return (f"q {colour} BT {font} {item.x * k:.2f} {(PAGE_HEIGHT - item.baseline) * k:.2f} Td"
+            f"{drawn.glyphs(style.bold, style.size, item.text)} ET Q")
+
+
+class LinkAnnotation(AnnotationDict):
+    """A link made by ``FPDF.link`` to a web address, written out as fpdf2 writes it but directly:
+    fpdf2's generic writer looks up some sixty attribute names per annotation, most of the time
+    spent writing a report with thousands of links. Only the fields ``link`` sets are written, in
+    fpdf2's order (alphabetical)."""
+
+    __slots__ = ()  # same layout as AnnotationDict, so a link made by fpdf2 can adopt this class
+
+    def serialize(self, _security_handler: Any = None, _obj_id: int | None = None) -> str:
+        action = self.a.serialize(_security_handler=_security_handler, _obj_id=_obj_id)
+        return (f"<</A {action}\n/Border {self.border}\n/F {self.f}\n/Rect {self.rect}\n"
+                f"/Subtype {self.subtype.serialize()}\n/Type {self.type.serialize()}>>")
 
 
 def _glyph_ops(font: ClusterTextFont, size: float, text: str) -> str:

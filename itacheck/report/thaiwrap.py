@@ -67,6 +67,8 @@ def _set(text: str, face: Face, size_pt: float, width: float, hang: float) -> li
 
     def set_at(paragraph: str, column: float, indent: float) -> list[str]:
         whole = fill(paragraph, column, measure, hang=indent, exact=exact, min_fill=0.0)
+        if len(whole) == 1:
+            return whole  # breaking inside words cannot make fewer lines than one
         filled = fill(paragraph, column, measure, hang=indent, exact=exact)
         return filled if len(filled) < len(whole) else whole
 

@@ -54,3 +54,21 @@ def test_a_line_drawn_again_at_another_size_is_drawn_for_that_size() -> None:
     alone = streams([[line(Style(21))]])
     assert b" Ts " in alone[0]
     assert both[1] == alone[0]
+
+
+@pytest.mark.parametrize("url", ["https://www.example.go.th/ita/o1-s1/2566-M01.pdf",
+                                 "https://example.go.th/a_(b)\\c?q=1&r=ก", "http://ตัวอย่าง.ไทย/รายงาน"])
+def test_a_link_is_written_as_fpdf2_writes_it(url: str) -> None:
+    """Links are written directly rather than through fpdf2's generic writer: the same bytes."""
+    from fpdf import FPDF
+    from fpdf.annotations import AnnotationDict
+
+    from itacheck.report.render import LinkAnnotation
+
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.add_page()
+    link = pdf.link(12.5, 40.25, 61.0, 5.2, url)
+    assert type(link) is AnnotationDict
+    expected = link.serialize()
+    link.__class__ = LinkAnnotation
+    assert link.serialize() == expected
