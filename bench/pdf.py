@@ -112,15 +112,16 @@ def thousand_page_status(measures: int = 200):
 
 
 def thousand_pages_child() -> None:
-    """Run in a fresh process: build the 1,000-page report; print seconds, pages and peak MB."""
+    """Run in a fresh process: build the 1,000-page report; print its wall and CPU seconds, pages
+    and peak MB."""
     status = thousand_page_status()
     from itacheck.report import build_report
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     data = build_report(status)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page") - data.count(b"/Type /Pages")
-    print(json.dumps({"seconds": seconds, "pages": pages,
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": pages,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -150,6 +151,7 @@ def main(runs: int = 5) -> None:
         raise RuntimeError(child.stderr[-2000:])
     big = json.loads(child.stdout.strip().splitlines()[-1])
     show(line(f"report of {big['pages']:,} pages", ms(big["seconds"]), target="< 5 s", met=big["seconds"] < 5))
+    show(line(f"report of {big['pages']:,} pages: CPU", ms(big["cpu"])))  # what a busy machine disturbs least
     show(line(f"report of {big['pages']:,} pages: peak RSS", f"{big['peak_mb']:.0f} MB", target="< 150 MB",
               met=big["peak_mb"] < 150))
 
