@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from fpdf import FPDF, FPDF_VERSION, ViewerPreferences
 from fpdf.annotations import AnnotationDict
