@@ -52,15 +52,19 @@ _SYMBOLS = str.maketrans({"☐": "•", "□": "•", "○": "•", "◦": "•"
                           "☑": "/", "☒": "/", "✓": "/", "✔": "/"})
 
 
+#: Control characters, symbols and digits in one table per kind of digits: none of them is
+#: replaced by another of them, so one pass over a text does what one per kind would.
+_LOCALISED = {"thai": {**_CONTROL, **_SYMBOLS, **str.maketrans("0123456789", thai.THAI_DIGITS)},
+              "arabic": {**_CONTROL, **_SYMBOLS, **str.maketrans(thai.THAI_DIGITS, "0123456789")}}
+
+
 def localise(text: str, digits: str) -> str:
     """``text`` with all its digits in the report's digits, Windows line ends as newlines, tabs
     and other control characters as spaces, and a few symbols the font lacks replaced."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL).translate(_SYMBOLS)
-    if digits == "thai":
-        return thai.to_thai_digits(text)
-    if digits == "arabic":
-        return thai.to_arabic_digits(text)
-    raise ValueError(f"digits must be 'thai' or 'arabic', not {digits!r}")
+    table = _LOCALISED.get(digits)
+    if table is None:
+        raise ValueError(f"digits must be 'thai' or 'arabic', not {digits!r}")
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(table)
 
 
 def _date(d: date, digits: str) -> str:

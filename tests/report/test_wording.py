@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfcheck import make_plan
 
 from itacheck.domain.cadence import Cadence
@@ -135,3 +137,22 @@ def test_signatures_print_dotted_lines_for_blanks() -> None:
     assert blank == [f"(ลงชื่อ){wording.DOTS}ผู้รายงาน", f"({wording.DOTS})", f"ตำแหน่ง {wording.DOTS}"]
     named = wording.signature_lines("ผู้อนุมัติ", Signatory("นายสมชาย ใจดี", "นายก อบต."), "thai")
     assert named[1:] == ["(นายสมชาย ใจดี)", "ตำแหน่ง นายก อบต."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789๐๑๒๓๔๕๖๗๘๙กขา ก่\t\r\n\x00\x1f\x7f\u2028\u2029☐□○◦●▪☑☒✓✔•/x", max_size=40),
+       st.sampled_from(["thai", "arabic"]))
+def test_localise_in_one_pass_does_what_the_line_ends_controls_symbols_and_digits_each_did(text: str,
+                                                                                          digits: str) -> None:
+    """Line ends, control characters, missing symbols and digits are replaced in one pass over the
+    text: the same result as replacing each kind in turn."""
+    from itacheck import thai
+
+    each = text.replace("\r\n", "\n").replace("\r", "\n").translate(wording._CONTROL).translate(wording._SYMBOLS)
+    each = thai.to_thai_digits(each) if digits == "thai" else thai.to_arabic_digits(each)
+    assert wording.localise(text, digits) == each
+
+
+def test_localise_refuses_other_digits() -> None:
+    with pytest.raises(ValueError, match="roman"):
+        wording.localise("1", "roman")
