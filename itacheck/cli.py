@@ -1,47 +1,30 @@
 """The `itacheck` command. Without a sub-command it opens the TUI; the others serve scripts.
 
-Textual and the PDF code are imported only by the commands that need them, so `status` and
-`tick` start fast over SSH.
+Each command imports what it needs when it runs (only the parser and what every command shares
+are imported here), so `tick` and `status` start fast over SSH and never load Textual, the PDF
+code or the HTTP client.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
-import orjson
+from typing import TYPE_CHECKING
 
 from itacheck import __version__, thai
-from itacheck.domain.fiscal import ROUND_NAMES, default_round, fiscal_round
-from itacheck.domain.links import broken
-from itacheck.domain.model import Plan
-from itacheck.domain.plan_edit import copy_review
-from itacheck.domain.status import DEFAULT_SOON_DAYS, plan_status, report_as_of
-from itacheck.due_output import due_lines
-from itacheck.handoff import fetch_command, tunnel_command
-from itacheck.labels import catalogue_label, occurrence_label
-from itacheck.links_output import not_web_line, result_line, summary_line
-from itacheck.locations import default_data_dir
-from itacheck.record_export import records_csv, records_json
-from itacheck.status_output import status_json, status_table
-from itacheck.store.backups import is_damaged_copy
-from itacheck.store.catalogue_file import catalogue_for
-from itacheck.store.errors import AlreadyRecorded, NoPeriod, StoreError
-from itacheck.store.filetext import TextFindings, listed
-from itacheck.store.inputfile import read_input_file
-from itacheck.store.outputs import is_stdout, output_name, write_output
-from itacheck.store.publish import publish_folder, publish_report
-from itacheck.store.settings import Settings, read_settings
-from itacheck.store.planfile import plan_file_text
-from itacheck.store.repository import Repository, default_year
-from itacheck.store.yearformat import MAX_YEAR_FILE
+from itacheck.domain.fiscal import ROUND_NAMES
+from itacheck.domain.limits import DEFAULT_SOON_DAYS
+from itacheck.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from itacheck.domain.model import Plan
+    from itacheck.store.filetext import TextFindings
+    from itacheck.store.repository import Repository
+    from itacheck.store.settings import Settings
 
 
 class UsageError(ValueError):
@@ -205,6 +188,9 @@ def _repo(args: argparse.Namespace, *, create: bool = False) -> Repository:
     """The data directory of ``--data``/``$ITACHECK_DATA``/the default. Only commands that start
     one (``create``) may work on a directory that does not exist yet: any other command refuses,
     so a mistyped path never collects evidence that nobody will find."""
+    from itacheck.locations import default_data_dir
+    from itacheck.store.repository import Repository
+
     repo = Repository(default_data_dir(getattr(args, "data", None)))
     if not create and not repo.data_dir.is_dir():
         raise UsageError(f"ไม่พบโฟลเดอร์ข้อมูล {repo.data_dir} (no data directory {repo.data_dir}: check --data or "
@@ -216,10 +202,14 @@ def _repo(args: argparse.Namespace, *, create: bool = False) -> Repository:
 def _done(output: Path, message: str) -> None:
     """The success message of a command that wrote ``output``: on stderr when the output itself
     went to standard output (``-o -``), so it never mixes with the data."""
+    from itacheck.store.outputs import is_stdout
+
     print(message, file=sys.stderr if is_stdout(output) else sys.stdout)
 
 
 def _plan_for(repo: Repository, year: int | None) -> Plan:
+    from itacheck.store.repository import default_year
+
     year = year or default_year(repo, date.today())
     plan = repo.plan(year) if year else None
     if plan is None and year is None:
@@ -236,14 +226,25 @@ def _plan_for(repo: Repository, year: int | None) -> Plan:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from itacheck.domain.fiscal import default_round, fiscal_round
+    from itacheck.domain.status import plan_status
+
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     today = date.today()
     rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
     status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
     if args.json:
+        import orjson
+
+        from itacheck.status_output import status_json
+
         print(orjson.dumps(status_json(status), option=orjson.OPT_INDENT_2).decode())  # as json.dumps(indent=2)
     else:
+        import shutil
+
+        from itacheck.status_output import status_table
+
         width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped
         print(status_table(status, getattr(args, "lang", "th"), width, args.digits))
     return 0
@@ -252,6 +253,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_due(args: argparse.Namespace) -> int:
     """The whole fiscal year as of today: anything owed since October counts, whatever round the
     report is on. Exit 1 when something is overdue, so a script can act on it."""
+    import shutil
+
+    from itacheck.domain.fiscal import fiscal_round
+    from itacheck.domain.status import plan_status
+    from itacheck.due_output import due_lines
+
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     status = plan_status(plan, repo.records(plan.year), fiscal_round(plan.year, "full"), args.as_of or date.today())
@@ -265,7 +272,9 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_check_links(args: argparse.Namespace) -> int:
     """A summary, then each link that is moved, dead or unreachable, or not a web link, with the
     record that cites it. Exit 1 when one is dead or unreachable: the report should not go out so."""
+    from itacheck.domain.links import broken
     from itacheck.linkcheck import check_evidence
+    from itacheck.links_output import not_web_line, result_line, summary_line
 
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
@@ -285,7 +294,12 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from itacheck.domain.fiscal import default_round, fiscal_round
+    from itacheck.domain.status import plan_status, report_as_of
+    from itacheck.handoff import fetch_command
     from itacheck.report import write_report
+    from itacheck.store.outputs import is_stdout, output_name
+    from itacheck.store.publish import publish_report
 
     if getattr(args, "lang", "th") == "en":
         raise UsageError("รายงาน ITA มีเฉพาะภาษาไทย จึงไม่รับ --lang en (the ITA report is written in Thai only: --lang en "
@@ -314,6 +328,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _publish_settings(args: argparse.Namespace, repo: Repository) -> Settings:
     """The settings to publish with, checked before the report is built: only the PDF is
     published, into a folder that is set and writable."""
+    from itacheck.store.publish import publish_folder
+    from itacheck.store.settings import read_settings
+
     if args.format != "pdf":
         raise UsageError("เผยแพร่ได้เฉพาะ PDF (only the PDF is published: --publish goes with --format pdf)")
     settings = read_settings(repo.data_dir)
@@ -322,6 +339,10 @@ def _publish_settings(args: argparse.Namespace, repo: Repository) -> Settings:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
+    from itacheck.labels import occurrence_label
+    from itacheck.store.errors import AlreadyRecorded, NoPeriod
+    from itacheck.store.repository import default_year
+
     repo = _repo(args)
     first = default_year(repo, date.today())
     years = [args.year] if args.year else sorted(repo.years(), key=lambda y: y != first)
@@ -363,6 +384,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     if args.plan_command == "import":
         return _import_plan(args)
+    from itacheck.domain.plan_edit import copy_review
+    from itacheck.labels import catalogue_label
+    from itacheck.store.catalogue_file import catalogue_for
+    from itacheck.store.outputs import output_name, write_output
+    from itacheck.store.planfile import plan_file_text
+
     repo = _repo(args)
     if args.plan_command == "list":
         for year in repo.years():
@@ -391,6 +418,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def _import_plan(args: argparse.Namespace) -> int:
     """A TOML plan file is imported as written; a report (.docx, pasted or extracted text) is read
     into a draft whose every guess is printed first, so nothing is taken silently."""
+    from itacheck.locations import default_data_dir
     from itacheck.reportimport import read_report, read_report_text
     from itacheck.reportimport.preview import preview_lines
 
@@ -414,6 +442,9 @@ def _import_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from itacheck.record_export import records_csv, records_json
+    from itacheck.store.outputs import output_name, write_output
+
     repo = _repo(args)
     plan = _plan_for(repo, args.year)
     records = repo.records(plan.year)
@@ -427,6 +458,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """A copy of every year file; one that fails the check is kept only for inspection, named
     damaged, and said so (exit 1)."""
+    from itacheck.store.backups import is_damaged_copy
+
     repo = _repo(args)
     damaged = 0
     for year in repo.years():
@@ -447,6 +480,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from itacheck.store.filetext import listed
+
     repo = _repo(args, create=True)
     source: Path = args.file
     year = _year_of_backup(source)
@@ -462,6 +497,11 @@ def _year_of_backup(source: Path) -> int:
     stem = source.name.split("-", 1)[0].split(".", 1)[0]
     if stem.isdigit() and len(stem) == 4:
         return int(stem)
+    import json
+
+    from itacheck.store.inputfile import read_input_file
+    from itacheck.store.yearformat import MAX_YEAR_FILE
+
     raw = read_input_file(source, MAX_YEAR_FILE)
     try:
         return int(next(iter(json.loads(raw)["plan"].values()))["year"])
@@ -505,6 +545,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _text_problems(findings: TextFindings) -> list[str]:
     """`check`'s lines for texts of a year file that break the rules for text from files."""
+    from itacheck.store.filetext import listed
+
     problems = []
     if findings.cleaned:
         problems.append(f"อักขระควบคุมหรือลำดับ escape ของเทอร์มินัลใน {len(findings.cleaned)} ช่อง (terminal control "
@@ -519,6 +561,8 @@ def _text_problems(findings: TextFindings) -> list[str]:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the TUI to browsers until Ctrl+C; the data directory is the TUI's (a new one opens on
     the welcome screen, as in the terminal)."""
+    from itacheck.handoff import tunnel_command
+    from itacheck.locations import default_data_dir
     from itacheck.serve import Listening, ServeError, is_loopback, serve
 
     def started(where: Listening) -> None:
@@ -541,6 +585,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:
     """The checklist; on a data directory without a plan (a new one too) it opens on the welcome
     screen, which creates the directory only when the officer chooses how to start."""
+    from itacheck.store.repository import Repository
     from itacheck.tui.app import make_app
 
     repo = Repository(data_dir) if data_dir else _repo(args, create=True)
@@ -554,6 +599,10 @@ DEMO_TODAY = date(2023, 3, 31)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from itacheck.store.repository import Repository
+
     with tempfile.TemporaryDirectory(prefix="itacheck-demo-") as tmp:
         Repository(Path(tmp)).load_sample()
         return run_tui(args, Path(tmp), today=DEMO_TODAY)

@@ -6,10 +6,14 @@ no colour, and colour-blind officers read the same screen).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from itacheck import thai
-from itacheck.domain.attention import Attention
-from itacheck.domain.cadence import Occurrence
-from itacheck.domain.catalogue import Catalogue
+
+if TYPE_CHECKING:  # names for signatures only: `tick` prints a period without loading statuses
+    from itacheck.domain.attention import Attention
+    from itacheck.domain.cadence import Occurrence
+    from itacheck.domain.catalogue import Catalogue
 
 STATUS_TH = {
     "done": "เสร็จตามกำหนด",

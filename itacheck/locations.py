@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_dir, user_data_dir, user_state_dir
-
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -34,14 +32,20 @@ def default_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("ITACHECK_DATA")
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # loaded only when no folder is named (a team names one)
+
     return Path(user_data_dir("itacheck", appauthor=False))
 
 
 def state_dir() -> Path:
     """The officer's own small state (which one-time notices were shown), never shared."""
+    from platformdirs import user_state_dir
+
     return Path(user_state_dir("itacheck", appauthor=False))
 
 
 def cache_dir() -> Path:
     """The officer's own cache (link check results), never shared and safe to delete."""
+    from platformdirs import user_cache_dir
+
     return Path(user_cache_dir("itacheck", appauthor=False))

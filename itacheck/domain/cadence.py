@@ -166,5 +166,14 @@ def describe(cadence: Cadence, lang: str = "th", digits: str = "thai") -> str:
             "continuous": "อย่างต่อเนื่อง (ทุกเดือน)"}[cadence.kind]
 
 
-# The wording reader lives in its own module; parse_cadence stays importable from here for its callers.
-from itacheck.domain.cadence_wording import CadenceReading, parse_cadence, read_cadence  # noqa: E402
+_WORDING = frozenset({"CadenceReading", "parse_cadence", "read_cadence"})
+
+
+def __getattr__(name: str) -> object:
+    """The wording reader lives in its own module and stays importable from here for its callers;
+    it is loaded on first use (its patterns take longer to build than a tick takes to save)."""
+    if name in _WORDING:
+        from itacheck.domain import cadence_wording
+
+        return getattr(cadence_wording, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,10 @@ prints in seconds: without them a plan of 100,000 measures was accepted, after w
 
 from __future__ import annotations
 
+#: How many days ahead an open period counts as due soon, unless the officer asks otherwise (a
+#: constant here, not in `status`, so the command line's parser does not load the statuses).
+DEFAULT_SOON_DAYS = 14
+
 MAX_MEASURES = 200
 MAX_TASKS_PER_MEASURE = 20
 MAX_RECORDS_PER_YEAR = 50_000

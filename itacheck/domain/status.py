@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
 from itacheck.domain.fiscal import Round
+from itacheck.domain.limits import DEFAULT_SOON_DAYS
 from itacheck.domain.model import Measure, Plan, Record, Task
 from itacheck.gcpause import paused_gc
 
@@ -20,8 +21,6 @@ STATUSES = ("done", "late", "overdue", "due_soon", "open", "upcoming", "skipped"
 
 #: Which status speaks for a group: what needs attention first.
 _URGENCY = ("overdue", "due_soon", "open", "late", "upcoming", "done", "skipped")
-
-DEFAULT_SOON_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from itacheck.domain.cadence import Cadence, parse_cadence
+from itacheck.domain.cadence import Cadence
 from itacheck.domain.model import Attachment, InvalidId, Measure, Organisation, Plan, Record, Signatory, Task
 
 
@@ -96,6 +96,8 @@ def task_to_dict(t: Task) -> dict[str, Any]:
 
 def _suggested(text: str, where: str) -> Cadence:
     """A plan file may leave a task's cadence out when its Thai wording says it ("ทุกไตรมาส")."""
+    from itacheck.domain.cadence_wording import parse_cadence  # loaded only by plan files that need it
+
     cadence = parse_cadence(text)
     if cadence is None:
         raise FormatError(f"{where}: no cadence given and the wording names none; add e.g. "

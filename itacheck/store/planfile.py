@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from dateutil.relativedelta import relativedelta
 
 from itacheck import thai
@@ -23,7 +21,6 @@ from itacheck.domain.fiscal import fiscal_year_end, fiscal_year_start
 from itacheck.domain.limits import MAX_RECORDS_PER_YEAR, check_count
 from itacheck.domain.model import InvalidId, Plan, Record
 from itacheck.domain.text import check_link
-from itacheck.store.catalogue_file import catalogue_for
 from itacheck.store.codec import FormatError, plan_from_dict, plan_to_dict, record_from_dict, record_to_dict
 from itacheck.store.filetext import clean_document
 from itacheck.store.inputfile import read_input_file
@@ -114,6 +111,8 @@ def check_date_in_year(day: date, year: int, what: str) -> None:
 def _with_catalogue_names(plan: Plan, data_dir: Path | None = None) -> Plan:
     """Check each measure's tool and indicator against the ITA catalogue of the plan's year and
     fill in an indicator name the file left out."""
+    from itacheck.store.catalogue_file import catalogue_for  # not needed by a tick, which checks dates here
+
     catalogue = catalogue_for(plan.year, data_dir)
     measures = []
     for m in plan.measures:
@@ -203,4 +202,6 @@ def _native_dates(value: Any) -> Any:
 
 def plan_file_text(plan: Plan, records: tuple[Record, ...] | list[Record]) -> str:
     doc = {"format": FORMAT, **plan_to_dict(plan), "records": [record_to_dict(r) for r in records]}
+    import tomli_w
+
     return _HEADER + tomli_w.dumps(_native_dates(doc), multiline_strings=True)
