@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -39,9 +40,20 @@ class Snapshot:
     status: PlanStatus | None
     token: object = None
     error: str = ""
-    #: The round's report as `itacheck report` writes it: as of the period's date, but no later
-    #: than the round's last deadline (a half-year report chosen in June counts nothing from May).
-    report: PlanStatus | None = None
+    #: The year's records as read, for :attr:`report`.
+    records: tuple[Record, ...] = ()
+
+    @cached_property
+    def report(self) -> PlanStatus | None:
+        """The round's report as `itacheck report` writes it: as of the period's date, but no
+        later than the round's last deadline (a half-year report chosen in June counts nothing
+        from May). Computed when first asked for: only the report screen shows it, and on a big
+        year it costs as much as the status itself."""
+        status, period = self.status, self.period
+        if status is None or period.round not in ("half", "full"):
+            return status
+        as_of = report_as_of(status.plan, status.round, period.as_of)
+        return status if as_of == period.as_of else plan_status(status.plan, self.records, status.round, as_of)
 
 
 class Session:
@@ -83,11 +95,8 @@ class Session:
             records = self.repository.records(period.year) if plan else ()
         if plan is None:
             return Snapshot(period, years, None, token)
-        rnd = fiscal_round(period.year, period.round)
-        status = report = plan_status(plan, records, rnd, period.as_of)
-        if period.round in ("half", "full") and (as_of := report_as_of(plan, rnd, period.as_of)) != period.as_of:
-            report = plan_status(plan, records, rnd, as_of)
-        return Snapshot(period, years, status, token, report=report)
+        status = plan_status(plan, records, fiscal_round(period.year, period.round), period.as_of)
+        return Snapshot(period, years, status, token, records=tuple(records))
 
     def record(self, year: int, task_id: str, occurrence: str, done_on: date, *, note: str = "",
                links: Sequence[str] = (), files: Sequence[Path] = (), skipped: bool = False,
