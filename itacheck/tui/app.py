@@ -68,10 +68,14 @@ class ItaCheckApp(App[None]):
         for command in super().get_system_commands(screen):
             yield command._replace(title=t(command.title, self.lang), help=t(command.help, self.lang))
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The checklist is the app's first screen (not one pushed over an empty default screen,
+        which cost a second screen to build and style before the first frame)."""
         from itacheck.tui.screens.main import MainScreen
 
-        self.push_screen(MainScreen())
+        return MainScreen()
+
+    def on_mount(self) -> None:
         # The first read waits for the first frame: the officer sees the screen (saying it is
         # loading) at once instead of after the year file is read, whose reading would also
         # share the interpreter with drawing that frame.
