@@ -113,6 +113,18 @@ def _lone(line: str, exact: Callable[[str], float], width: float) -> bool:
     return len(groups(line.strip())) == 1 and exact(line) < width / 3
 
 
+#: Widths of finished lines by face, size and text: a table's header is centred again on every
+#: page, with the same titles.
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+
+
 def text_width(text: str, face: Face, size_pt: float) -> float:
-    """Width in mm of one line as it will be drawn (trailing spaces do not count)."""
-    return face.exact_width(text.rstrip(), size_pt)
+    """Width in mm of one line as it will be drawn (trailing spaces do not count); measured once
+    per process for each face, size and text."""
+    key = (face.key, size_pt, text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= SET_LIMIT:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = face.exact_width(text.rstrip(), size_pt)
+    return width

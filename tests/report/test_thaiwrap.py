@@ -299,3 +299,17 @@ def test_a_paragraph_set_again_is_set_for_its_own_face_size_width_and_hang() -> 
         assert lines == first[case]
         lines.append("changed by a caller")  # a caller's list is its own
     assert all(wrap(STEP, *case) == first[case] for case in cases)
+
+
+def test_a_line_measured_again_is_measured_for_its_own_face_and_size() -> None:
+    """A finished line's width is measured once per process for each face and size: the same words
+    at another size or in the other face get their own width, in any order."""
+    import itacheck.report.thaiwrap as thaiwrap
+
+    line = "ขั้นตอนหรือวิธีการ/มาตรการ "
+    cases = [(FACE, 10.5), (FACE, 14.0), (BOLD, 10.5), (BOLD, 14.0)]
+    thaiwrap._WIDTHS.clear()
+    widths = [text_width(line, face, size) for face, size in cases + cases[::-1]]
+    expected = [face.exact_width(line.rstrip(), size) for face, size in cases + cases[::-1]]
+    assert widths == expected
+    assert len(set(widths)) == len(cases)
