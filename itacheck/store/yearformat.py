@@ -62,6 +62,7 @@ def _dump(value: Any) -> bytes:
 
 _STDLIB_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
+
 class Lines(NamedTuple):
     """One table as it was last written: its keys and documents in order, and the JSON line of
     each. Holding the documents keeps their identities from being reused. See `serialise`."""
