@@ -228,25 +228,33 @@ def _plan_for(repo: Repository, year: int | None) -> Plan:
 def cmd_status(args: argparse.Namespace) -> int:
     from itacheck.domain.fiscal import default_round, fiscal_round
     from itacheck.domain.status import plan_status
+    from itacheck.gcpause import paused_gc
 
-    repo = _repo(args)
-    plan = _plan_for(repo, args.year)
-    today = date.today()
-    rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
-    status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
-    if args.json:
-        import orjson
+    def output() -> str:
+        repo = _repo(args)
+        plan = _plan_for(repo, args.year)
+        today = date.today()
+        rnd = fiscal_round(plan.year, args.round) if args.round else default_round(plan.year, today)
+        status = plan_status(plan, repo.records(plan.year), rnd, args.as_of or today)
+        if args.json:
+            import orjson
 
-        from itacheck.status_output import status_json
+            from itacheck.status_output import status_json
 
-        print(orjson.dumps(status_json(status), option=orjson.OPT_INDENT_2).decode())  # as json.dumps(indent=2)
-    else:
+            return orjson.dumps(status_json(status), option=orjson.OPT_INDENT_2).decode()  # as json.dumps(indent=2)
         import shutil
 
         from itacheck.status_output import status_table
 
         width = shutil.get_terminal_size((80, 24)).columns  # 80 when piped
-        print(status_table(status, getattr(args, "lang", "th"), width, args.digits))
+        return status_table(status, getattr(args, "lang", "th"), width, args.digits)
+
+    # One read of a big year, its status and its output make hundreds of thousands of values and no
+    # cycle: no collection while they are made, and they are gone (with `output`'s frame) before
+    # collection resumes, so it never walks them.
+    with paused_gc():
+        text = output()
+    print(text)
     return 0
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from itacheck import thai
-from itacheck.domain.cadence import describe
+from itacheck.domain.cadence import Occurrence, describe
 from itacheck.domain.status import PlanStatus, Tally
 from itacheck.labels import STATUS_MARK, status_label, status_word
 from itacheck.thaitext.cells import cell_width
@@ -15,6 +15,14 @@ from itacheck.thaitext.lines import wrap
 
 def status_json(status: PlanStatus) -> dict[str, Any]:
     plan, rnd = status.plan, status.round
+    periods: dict[int, tuple[str, str, str, str]] = {}  # a cadence's occurrences are shared by its tasks
+
+    def period(o: Occurrence) -> tuple[str, str, str, str]:
+        known = periods.get(id(o))
+        if known is None:
+            known = periods[id(o)] = (o.key, o.start.isoformat(), o.end.isoformat(), o.due.isoformat())
+        return known
+
     return {
         "plan": {"org": plan.organisation.name, "year": plan.year},
         "round": {"name": rnd.name, "start": rnd.start.isoformat(), "end": rnd.end.isoformat()},
@@ -29,10 +37,9 @@ def status_json(status: PlanStatus) -> dict[str, Any]:
                     {
                         "id": t.task.id, "role": t.task.role, "text": t.task.text, "cadence": t.task.cadence.kind,
                         "occurrences": [
-                            {"key": o.occurrence.key, "start": o.occurrence.start.isoformat(),
-                             "end": o.occurrence.end.isoformat(), "due": o.occurrence.due.isoformat(),
+                            {"key": key, "start": start, "end": end, "due": due,
                              "status": o.status, "done_on": o.done_on.isoformat() if o.done_on else None}
-                            for o in t.occurrences
+                            for o in t.occurrences for key, start, end, due in (period(o.occurrence),)
                         ],
                     }
                     for t in m.tasks
@@ -56,6 +63,7 @@ class _Table:
     def __init__(self, lang: str, width: int, digits: str) -> None:
         self.lang, self.width, self.digits = lang, width, digits
         self._days: dict[date, str] = {}  # a big year's table shows a few hundred dates thousands of times
+        self._wrapped: dict[tuple[str, str, int], tuple[str, ...]] = {}  # and as many lines of its periods
 
     def n(self, text: object) -> str:
         """``text`` (a number, or text holding numbers: a round's name, a plan's wording) in the
@@ -116,9 +124,13 @@ class _Table:
     def wrapped(self, text: str, first: str = "", hang: int = 0) -> list[str]:
         """``first`` then ``text`` (its digits in the output's) wrapped between words; continuation
         lines indented by ``hang`` columns."""
-        taken = cell_width(first)
-        lines = wrap(self.n(text), self.width - taken, hang=hang - taken)
-        return [first + lines[0]] + [" " * hang + line for line in lines[1:]]
+        key = (text, first, hang)
+        done = self._wrapped.get(key)
+        if done is None:
+            taken = cell_width(first)
+            lines = wrap(self.n(text), self.width - taken, hang=hang - taken)
+            done = self._wrapped[key] = (first + lines[0], *(" " * hang + line for line in lines[1:]))
+        return list(done)
 
     def summary(self, tally: Tally) -> str:
         pct = tally.percent_complete

@@ -104,3 +104,23 @@ def test_report_date_is_today_while_the_round_runs_and_its_last_deadline_afterwa
     assert report_as_of(plan, half, date(2023, 2, 1)) == date(2023, 2, 1)
     assert report_as_of(plan, half, date(2026, 11, 28)) == date(2023, 4, 30)
     assert report_as_of(_plan(), half, date(2026, 11, 28)) == date(2023, 3, 31)
+
+
+def test_status_follows_the_records_it_is_given_each_time():
+    """The records of a year are grouped once per tuple (a screen recomputes the same year's status
+    again and again): a new tuple, or the same records in a list, must never get another's groups."""
+    task = Task("t", "step", "ทำ", Cadence("quarterly"))
+    plan = Plan(2566, Organisation("อบต."), measures=(Measure("m", "OIT", 1, "", "ประเด็น", tasks=(task,)),))
+    rnd, as_of = fiscal_round(2566, "full"), date(2023, 9, 30)
+    before = (rec(date(2023, 1, 5), key="2566-Q1"),)
+    after = (*before, rec(date(2023, 3, 1)))
+
+    def statuses(records) -> list[str]:
+        return [o.status for _, _, o in plan_status(plan, records, rnd, as_of).occurrences()]
+
+    assert statuses(before) == ["late", "overdue", "overdue", "due_soon"]
+    assert statuses(before) == ["late", "overdue", "overdue", "due_soon"]
+    assert statuses(after) == ["late", "done", "overdue", "due_soon"]
+    assert statuses(before) == ["late", "overdue", "overdue", "due_soon"]
+    assert statuses(list(after)) == ["late", "done", "overdue", "due_soon"]
+    assert statuses(list(before)) == ["late", "overdue", "overdue", "due_soon"]

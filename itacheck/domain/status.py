@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 
 from itacheck.domain.cadence import Cadence, Occurrence, occurrences_for
@@ -35,15 +35,18 @@ def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: 
                       soon_days: int = DEFAULT_SOON_DAYS) -> OccurrenceStatus:
     """Status of one occurrence from the records made for it. Records dated after ``as_of`` do not
     count yet, so a report "as of 31 March" ignores April's work."""
-    known = [r for r in records if r.done_on <= as_of]
-    if known:  # a big year computes tens of thousands of these: most have one record or none
+    if type(records) is tuple and all(r.done_on <= as_of for r in records):
+        known = records  # a big year computes tens of thousands of these: reuse the caller's tuple
+    else:
+        known = tuple(r for r in records if r.done_on <= as_of)
+    if known:  # most occurrences have one record or none
         if len(known) > 1:
-            known.sort(key=_done_on)
+            known = tuple(sorted(known, key=_done_on))
         for r in known:
             if not r.skipped:
                 status = "done" if r.done_on <= occurrence.due else "late"
-                return OccurrenceStatus(occurrence, status, r.done_on, tuple(known))
-        return OccurrenceStatus(occurrence, "skipped", None, tuple(known))
+                return OccurrenceStatus(occurrence, status, r.done_on, known)
+        return OccurrenceStatus(occurrence, "skipped", None, known)
     if as_of > occurrence.due:
         status = "overdue"
     elif occurrence.due - as_of <= timedelta(days=soon_days) and as_of >= occurrence.start:
@@ -88,11 +91,16 @@ class Tally:
             counted[s] += 1
         return cls(tuple(counted.items()))
 
+    @cached_property
+    def _by_status(self) -> dict[str, int]:
+        return dict(self.counts)
+
     def __getitem__(self, status: str) -> int:
-        return dict(self.counts)[status]
+        return self._by_status[status]
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(tuple((s, self[s] + other[s]) for s in STATUSES))
+        mine, theirs = self._by_status, other._by_status
+        return Tally(tuple((s, mine[s] + theirs[s]) for s in STATUSES))
 
     @property
     def total(self) -> int:
@@ -132,7 +140,7 @@ class TaskStatus:
     task: Task
     occurrences: tuple[OccurrenceStatus, ...]
 
-    @property
+    @cached_property
     def tally(self) -> Tally:
         return Tally.of(o.status for o in self.occurrences)
 
@@ -142,7 +150,7 @@ class MeasureStatus:
     measure: Measure
     tasks: tuple[TaskStatus, ...]
 
-    @property
+    @cached_property
     def tally(self) -> Tally:
         return _sum(t.tally for t in self.tasks)
 
@@ -162,7 +170,7 @@ class PlanStatus:
     as_of: date
     measures: tuple[MeasureStatus, ...]
 
-    @property
+    @cached_property
     def tally(self) -> Tally:
         return _sum(m.tally for m in self.measures)
 
@@ -197,18 +205,50 @@ def plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
 
 
 def _plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date, soon_days: int) -> PlanStatus:
-    by_key: dict[tuple[str, str], list[Record]] = {}
-    for r in records:
-        by_key.setdefault((r.task_id, r.occurrence), []).append(r)
+    by_key = _by_occurrence(records)
+    unrecorded: dict[int, OccurrenceStatus] = {}  # by occurrence (shared by the tasks of one cadence)
     measures = []
     for measure in plan.measures:
         tasks = []
         for task in measure.tasks:
-            occs = tuple(occurrence_status(o, by_key.get((task.id, o.key), ()), as_of, soon_days)
-                         for o in _round_occurrences(task.cadence, plan.year, rnd))
-            tasks.append(TaskStatus(task, occs))
+            occs = []
+            for o in _round_occurrences(task.cadence, plan.year, rnd):
+                found = by_key.get((task.id, o.key))
+                if found is None:
+                    known = unrecorded.get(id(o))
+                    if known is None:
+                        known = unrecorded[id(o)] = occurrence_status(o, (), as_of, soon_days)
+                    occs.append(known)
+                elif len(found) == 1 and found[0].done_on <= as_of:  # most have one record: the short way
+                    r = found[0]
+                    status = "skipped" if r.skipped else "done" if r.done_on <= o.due else "late"
+                    occs.append(OccurrenceStatus(o, status, None if r.skipped else r.done_on, found))
+                else:
+                    occs.append(occurrence_status(o, found, as_of, soon_days))
+            tasks.append(TaskStatus(task, tuple(occs)))
         measures.append(MeasureStatus(measure, tuple(tasks)))
     return PlanStatus(plan, rnd, as_of, tuple(measures))
+
+
+#: The records of the last year grouped (see `_by_occurrence`), with the tuple they came from.
+_grouped: tuple[tuple[Record, ...], dict[tuple[str, str], tuple[Record, ...]]] = ((), {})
+
+
+def _by_occurrence(records: Iterable[Record]) -> dict[tuple[str, str], tuple[Record, ...]]:
+    """The records by (task, occurrence), in their order. A year's records are one tuple for as
+    long as its file is unchanged (the store decodes each version once), and a screen or report
+    computes the status of the same records again and again: the last tuple's groups are kept."""
+    global _grouped
+    last, groups = _grouped
+    if records is last:
+        return groups
+    lists: dict[tuple[str, str], list[Record]] = {}
+    for r in records:
+        lists.setdefault((r.task_id, r.occurrence), []).append(r)
+    groups = {key: tuple(group) for key, group in lists.items()}
+    if type(records) is tuple:
+        _grouped = (records, groups)
+    return groups
 
 
 def report_as_of(plan: Plan, rnd: Round, today: date) -> date:

@@ -24,11 +24,16 @@ MULTILINE = frozenset({"intro", "issue", "text", "note"})
 
 # What a JSON text can hold that decodes to a character `UNSAFE` finds: an escape of a C0 control,
 # of DEL or a C1 control, of a bidi mark, of a surrogate, or \b \f \r; or DEL, a C1 control or a
-# bidi mark written as is (UTF-8). A superset: a false alarm only costs the walk.
-_UNSAFE_JSON = re.compile(
-    rb"[\\\x7f\xc2\xe2](?:(?<=\\)(?:[bfr]|u00[01][0-9a-fA-F]|u00[7-9][0-9a-fA-F]|u20[0-6][0-9a-fA-F]"
-    rb"|u[dD][89a-fA-F][0-9a-fA-F]{2})|(?<=\x7f)|(?<=\xc2)[\x80-\x9f]|(?<=\xe2)\x80[\x8e\x8f\xaa-\xae]"
-    rb"|(?<=\xe2)\x81[\xa6-\xa9])")
+# bidi mark written as is (UTF-8). A superset: a false alarm only costs the walk. Each pattern comes
+# with the byte it starts with, which `bytes.find` looks for twenty times faster than a regular
+# expression that tries every byte: the pattern is searched only from where that byte first is.
+_UNSAFE_JSON = (
+    (b"\\", re.compile(rb"\\(?:[bfr]|u00[01][0-9a-fA-F]|u00[7-9][0-9a-fA-F]|u20[0-6][0-9a-fA-F]"
+                       rb"|u[dD][89a-fA-F][0-9a-fA-F]{2})")),
+    (b"\x7f", re.compile(rb"\x7f")),
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
+    (b"\xe2", re.compile(rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])")),
+)
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_]{1,40}")
 
 
@@ -82,7 +87,7 @@ def clean_year_data(data: dict[str, dict[str, Any]], raw: bytes, *, thorough: bo
     """Clean, in place, the texts of a year file's ``data`` parsed from ``raw``; FormatError when a
     text is over its size limit. Reading only looks further when the raw scan finds something;
     ``thorough`` (`check`, `restore`) applies every import rule to every text, links included."""
-    if not (thorough or _UNSAFE_JSON.search(raw)):
+    if not (thorough or _may_hold_unsafe_text(raw)):
         return TextFindings()
     cleaned: list[str] = []
     for table, docs in data.items():
@@ -91,6 +96,15 @@ def clean_year_data(data: dict[str, dict[str, Any]], raw: bytes, *, thorough: bo
             docs[doc_id] = clean_document(doc, "", f"{where}.{doc_id}", everything=thorough, cleaned=cleaned)
     bad_links = _bad_links(data) if thorough else ()
     return TextFindings(tuple(cleaned), bad_links)
+
+
+def _may_hold_unsafe_text(raw: bytes) -> bool:
+    """Whether the JSON ``raw`` may hold a text that `clean_text` would change (see `_UNSAFE_JSON`)."""
+    for lead, pattern in _UNSAFE_JSON:
+        at = raw.find(lead)
+        if at >= 0 and pattern.search(raw, at):
+            return True
+    return False
 
 
 def _bad_links(data: dict[str, dict[str, Any]]) -> tuple[str, ...]:
