@@ -130,7 +130,7 @@ def parse(raw: bytes, path: Path, *, thorough: bool = False) -> Parsed:
     the rules for text from files (see `filetext`), and which fields those rules changed (or, when
     ``thorough``, would refuse). Raises `Damaged`, or `NewerSchema` for a file written by a newer
     itacheck."""
-    with paused_gc():
+    with paused_gc(kept=True):
         return _parse(raw, path, thorough)
 
 
