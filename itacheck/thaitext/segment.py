@@ -51,6 +51,7 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 #: clause, and breaks between its words as the rest of the text does.
 MAX_BRACKET = 32
 _OPEN, _CLOSE = "([", ")]"
+_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
 
 Word = tuple[str, ...]
 Group = tuple[Word, ...]
@@ -75,7 +76,10 @@ def break_units(paragraph: str) -> tuple[str, ...]:
         if marked.replace(ZWSP, "") != hinted:  # never trust a segmenter with the text itself
             marked = hinted
         for piece in marked.split(ZWSP):
-            units.extend(u for u in _AFTER_SPACE.split(piece) if u)
+            if " " in piece or "\t" in piece:
+                units.extend(u for u in _AFTER_SPACE.split(piece) if u)
+            elif piece:
+                units.append(piece)
     return tuple(_agency_cuts(units))
 
 
@@ -112,7 +116,7 @@ def groups(paragraph: str) -> tuple[Group, ...]:
     depth = 0
     for word in words(paragraph):
         text = "".join(word)
-        if depth == 0 and not any(c in text for c in _OPEN):
+        if depth == 0 and not _OPENING.search(text):
             out.append([word])
             continue
         pending.append(word)
@@ -138,26 +142,34 @@ def words(paragraph: str) -> tuple[Word, ...]:
     _merge_dates(units)
     keep = compounds()
     joined: set[int] = set()  # unit indexes glued to the unit before them
+    count = len(units)
     i = 0
-    while i < len(units):
+    while i < count:
         candidate, longest = units[i], 0
-        for j in range(i + 1, min(len(units), i + _MAX_COMPOUND_UNITS)):
+        for j in range(i + 1, min(count, i + _MAX_COMPOUND_UNITS)):
             if candidate[-1:].isspace():
                 break
             candidate += units[j]
             if candidate.rstrip(" ") in keep:
                 longest = j
-        joined.update(range(i + 1, longest + 1))
-        i = max(i + 1, longest + 1)
+        if longest:
+            joined.update(range(i + 1, longest + 1))
+            i = longest + 1
+        else:
+            i += 1
     grouped: list[list[str]] = []
+    number = False  # whether grouped[-1] is a number alone, which takes the Thai word after it
     for index, unit in enumerate(units):
         if grouped and index in joined:
             grouped[-1].append(unit)
-        elif grouped and _counts(grouped[-1]) and _THAI_LETTER.match(unit):
+            number = False
+        elif number and _THAI_LETTER.match(unit):
             grouped[-1].append(unit)  # made one unit below, with the rest of its word
+            number = False
         else:
             grouped.append([unit])
-    return tuple((w[0] + "".join(w[1:]),) if _counts(w[:1]) and len(w) > 1 else tuple(w) for w in grouped)
+            number = _counts(grouped[-1])
+    return tuple((w[0] + "".join(w[1:]),) if len(w) > 1 and _counts(w[:1]) else tuple(w) for w in grouped)
 
 
 def _counts(word: list[str]) -> bool:
