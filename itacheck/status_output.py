@@ -10,7 +10,6 @@ from itacheck.domain.cadence import Occurrence, describe
 from itacheck.domain.status import PlanStatus, Tally
 from itacheck.labels import STATUS_MARK, status_label, status_word
 from itacheck.thaitext.cells import cell_width
-from itacheck.thaitext.lines import wrap
 
 
 def status_json(status: PlanStatus) -> dict[str, Any]:
@@ -61,7 +60,9 @@ class _Table:
     """Lines of the status table; ``n`` and ``day`` write numbers and dates in the chosen digits."""
 
     def __init__(self, lang: str, width: int, digits: str) -> None:
-        self.lang, self.width, self.digits = lang, width, digits
+        from itacheck.thaitext.lines import wrap  # with the segmenter: not for status --json
+
+        self.lang, self.width, self.digits, self._wrap = lang, width, digits, wrap
         self._days: dict[date, str] = {}  # a big year's table shows a few hundred dates thousands of times
         self._wrapped: dict[tuple[str, str, int], tuple[str, ...]] = {}  # and as many lines of its periods
 
@@ -128,7 +129,7 @@ class _Table:
         done = self._wrapped.get(key)
         if done is None:
             taken = cell_width(first)
-            lines = wrap(self.n(text), self.width - taken, hang=hang - taken)
+            lines = self._wrap(self.n(text), self.width - taken, hang=hang - taken)
             done = self._wrapped[key] = (first + lines[0], *(" " * hang + line for line in lines[1:]))
         return list(done)
 

@@ -71,3 +71,20 @@ def test_english_status_is_in_english_with_arabic_digits(data, capsys) -> None:
     assert "fiscal year 2566 half-year (1 Oct 2022 – 31 Mar 2023)" in " ".join(out.split())
     assert "Total: 21/49  42.9%  !20 overdue  •8 due soon" in out
     assert re.findall("[๐-๙]", "\n".join(line for line in out.splitlines() if "due" in line)) == []
+
+
+def test_status_json_loads_no_line_breaker_and_the_table_still_wraps(data) -> None:
+    """``status --json`` wraps nothing: it must not pay for the Thai segmenter (its module, its
+    library and their dictionaries), nor for the screen or the PDF; the table still loads it."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from itacheck.cli import main; code = main(sys.argv[1:]); "
+              "print(' '.join(m for m in sys.modules if m.split('.')[0] in ('thaibreak', 'textual', 'fpdf') "
+              "or m == 'itacheck.thaitext.segment'), file=sys.stderr); sys.exit(code)")
+    for extra, loaded in ((["--json"], ""), ([], "itacheck.thaitext.segment")):
+        done = subprocess.run([sys.executable, "-c", script, *HALF, "--data", str(data), *extra],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert loaded in done.stderr.split() if loaded else done.stderr.split() == []
+        assert "e6-r1" in done.stdout
