@@ -118,3 +118,19 @@ def test_any_text_fits_and_comes_back(text: str, width: int) -> None:
         assert cell_width(line) <= width or len(clusters(line)) == 1
     out = fit(text, width)
     assert cell_width(out) <= max(width, 1)
+
+
+def test_cell_width_of_thai_text_is_the_sum_of_its_characters_widths() -> None:
+    """Thai text is measured by its length less its marks (a status table measures tens of
+    thousands of lines): the same width as each character's, for every character of the Thai
+    block (marks, letters, digits, unassigned ones) mixed with ASCII and other characters."""
+    import random
+
+    from itacheck.thaitext.cells import _char_width
+
+    rng = random.Random(2566)
+    pool = [chr(c) for c in range(0x80)] + [chr(c) for c in range(0xE00, 0xE80)] + list("✓•…–“”\u200b中")
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+        assert cell_width(text) == sum(map(_char_width, text)), repr(text)
+    assert cell_width("ที่ผู้บริหาร") == 7 and cell_width("ปีงบประมาณ ๒๕๖๖") == 14

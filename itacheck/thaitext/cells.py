@@ -9,6 +9,7 @@ over-long word, cuts between these clusters only. Standard library only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -47,6 +48,8 @@ def cell_width(text: str) -> int:
     take none, as Rich and tmux count them."""
     if text.isascii():
         return len(text)
+    if _THAI_OR_ASCII.fullmatch(text):  # a status table measures tens of thousands of these
+        return len(text) - len(_THAI_MARKS.findall(text))
     return sum(map(_char_width, text))
 
 
@@ -55,6 +58,13 @@ def _char_width(ch: str) -> int:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+_THAI_BLOCK = [chr(c) for c in range(0xE00, 0xE80)]
+#: Text of ASCII and Thai characters that take one column or none (by `_char_width`): its width is
+#: its length less its marks, counted in C.
+_THAI_OR_ASCII = re.compile("[\\x00-\\x7f" + re.escape("".join(c for c in _THAI_BLOCK if _char_width(c) < 2)) + "]*")
+_THAI_MARKS = re.compile("[" + re.escape("".join(c for c in _THAI_BLOCK if not _char_width(c))) + "]")
 
 
 def head(text: str, width: int) -> str:
