@@ -40,13 +40,7 @@ def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: 
     else:
         known = tuple(r for r in records if r.done_on <= as_of)
     if known:  # most occurrences have one record or none
-        if len(known) > 1:
-            known = tuple(sorted(known, key=_done_on))
-        for r in known:
-            if not r.skipped:
-                status = "done" if r.done_on <= occurrence.due else "late"
-                return OccurrenceStatus(occurrence, status, r.done_on, known)
-        return OccurrenceStatus(occurrence, "skipped", None, known)
+        return _recorded(occurrence, tuple(sorted(known, key=_done_on)) if len(known) > 1 else known)
     if as_of > occurrence.due:
         status = "overdue"
     elif occurrence.due - as_of <= timedelta(days=soon_days) and as_of >= occurrence.start:
@@ -56,6 +50,15 @@ def occurrence_status(occurrence: Occurrence, records: Iterable[Record], as_of: 
     else:
         status = "upcoming"
     return OccurrenceStatus(occurrence, status, None, ())
+
+
+def _recorded(occurrence: Occurrence, known: tuple[Record, ...]) -> OccurrenceStatus:
+    """The status ``known`` gives (records up to the as-of date, earliest first): the first one not
+    marked skipped decides."""
+    for r in known:
+        if not r.skipped:
+            return OccurrenceStatus(occurrence, "done" if r.done_on <= occurrence.due else "late", r.done_on, known)
+    return OccurrenceStatus(occurrence, "skipped", None, known)
 
 
 def _done_on(record: Record) -> date:
@@ -220,9 +223,7 @@ def _plan_status(plan: Plan, records: Iterable[Record], rnd: Round, as_of: date,
                         known = unrecorded[id(o)] = occurrence_status(o, (), as_of, soon_days)
                     occs.append(known)
                 elif len(found) == 1 and found[0].done_on <= as_of:  # most have one record: the short way
-                    r = found[0]
-                    status = "skipped" if r.skipped else "done" if r.done_on <= o.due else "late"
-                    occs.append(OccurrenceStatus(o, status, None if r.skipped else r.done_on, found))
+                    occs.append(_recorded(o, found))
                 else:
                     occs.append(occurrence_status(o, found, as_of, soon_days))
             tasks.append(TaskStatus(task, tuple(occs)))
