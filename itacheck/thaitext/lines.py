@@ -11,6 +11,7 @@ millimetres with HarfBuzz, the terminal in cells: both pass their measure to :fu
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from itacheck.thaitext.cells import cell_width, clusters
 from itacheck.thaitext.segment import ZWSP, groups, space_pieces
@@ -125,7 +126,12 @@ def wrap(text: str, width: int, *, hang: int = 0) -> list[str]:
     """Lines of plain ``text`` for a terminal ``width`` columns wide, trailing spaces removed;
     newlines end paragraphs and continuation lines are ``hang`` columns narrower."""
     return [line.rstrip() for paragraph in text.split("\n")
-            for line in fill(paragraph, width, cell_width, hang=hang)]
+            for line in fill(paragraph, width, _piece_width, hang=hang)]
+
+
+#: The pieces of a terminal's lines (words, dates, the spaces after them) recur across a status
+#: table's thousand paragraphs: each is measured once.
+_piece_width = lru_cache(maxsize=4096)(cell_width)
 
 
 def break_offsets(line: str, width: int, measure: Measure = cell_width, *, fold: bool = True) -> list[int]:
