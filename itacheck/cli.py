@@ -593,11 +593,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def run_tui(args: argparse.Namespace, data_dir: Path | None = None, today: date | None = None) -> int:
     """The checklist; on a data directory without a plan (a new one too) it opens on the welcome
     screen, which creates the directory only when the officer chooses how to start."""
-    from itacheck.store.repository import Repository
+    from itacheck.locations import default_data_dir
     from itacheck.tui.app import make_app
 
-    repo = Repository(data_dir) if data_dir else _repo(args, create=True)
-    make_app(repo, lang=getattr(args, "lang", "th"), today=today).run()
+    # The app opens the store itself once its first frame is drawn (the store's modules are a
+    # good part of the start-up).
+    make_app(data_dir or default_data_dir(getattr(args, "data", None)), lang=getattr(args, "lang", "th"),
+             today=today).run()
     return 0
 
 

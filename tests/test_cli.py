@@ -7,6 +7,7 @@ import pytest
 from cli_run import run
 
 from itacheck.cli import main
+from itacheck.store.repository import Repository
 
 HALF = ["status", "--year", "2566", "--round", "half", "--as-of", "2023-03-31"]
 
@@ -118,12 +119,13 @@ def test_demo_opens_the_tui_on_a_throw_away_copy_on_the_sample_reports_day(monke
     seen = {}
 
     class FakeApp:
-        def run(self):
-            seen["years"] = seen["repo"].years()
-            seen["dir"] = seen["repo"].data_dir
+        def run(self):  # the app is given the data directory and opens it itself
+            opened = Repository(seen["data"])
+            seen["years"] = opened.years()
+            seen["dir"] = opened.data_dir
 
-    def fake_make_app(repo, *, lang, today):
-        seen.update(repo=repo, lang=lang, today=today)
+    def fake_make_app(data, *, lang, today):
+        seen.update(data=data, lang=lang, today=today)
         return FakeApp()
 
     monkeypatch.setattr(tui_app, "make_app", fake_make_app)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from datetime import date
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -22,12 +23,14 @@ from textual.screen import Screen
 from itacheck.domain.fiscal import ROUND_NAMES, current_round, default_round, fiscal_year_of
 from itacheck.domain.model import Plan
 from itacheck.store.errors import StoreError
-from itacheck.store.repository import Repository
 from itacheck.tui.commands import ItaCommands
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.seen import first_time
 from itacheck.tui.session import Period, Session, Snapshot
 from itacheck.tui.text import t
+
+if TYPE_CHECKING:
+    from itacheck.store.repository import Repository
 
 T = TypeVar("T")
 
@@ -366,7 +369,9 @@ class ItaCheckApp(App[None]):
         self.reload()
 
 
-def make_app(repository: Repository, *, lang: str = "th", today: date | None = None,
+def make_app(repository: Repository | Path, *, lang: str = "th", today: date | None = None,
              refresh_seconds: float = 2.0) -> ItaCheckApp:
-    """The app on ``repository``; ``today`` fixes the date for tests and demonstrations."""
+    """The app on ``repository`` (or on the data directory ``repository``, opened by the first read:
+    the first frame does not wait for the store to be imported); ``today`` fixes the date for tests
+    and demonstrations."""
     return ItaCheckApp(Session(repository, today), lang=lang, refresh_seconds=refresh_seconds)

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from itacheck import thai
 from itacheck.domain.text import check_link, clean_text
-from itacheck.store.attachments import MAX_ATTACHMENT
-from itacheck.store.planfile import check_date_in_year
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,8 @@ class EvidenceDraft:
 def fits_year(day: date, year: int) -> bool:
     """Whether the store accepts ``day`` as a date done in fiscal year ``year`` (it refuses dates
     more than a year outside it, nearly always a year typed in the wrong era)."""
+    from itacheck.store.planfile import check_date_in_year  # the store is not needed for the first frame
+
     try:
         check_date_in_year(day, year, "date done")
     except ValueError:
@@ -55,6 +55,8 @@ def split_files(text: str) -> list[str]:
 
 
 def read_file(name: str) -> Path:
+    from itacheck.store.attachments import MAX_ATTACHMENT
+
     path = Path(name).expanduser()
     if not path.is_file():
         raise ValueError(f"ไม่พบไฟล์ {name} (no such file)")

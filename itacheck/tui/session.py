@@ -1,7 +1,8 @@
 """The repository as the TUI uses it, with no Textual in it so it can be tested on its own.
 
 The app reads and writes from worker threads (a save may wait for another officer's lock, a read
-may be slow on a shared disk); one lock keeps those calls from interleaving inside the store.
+may be slow on a shared disk); one lock keeps those calls from interleaving inside the store. The
+store is imported by the first of those calls, so the screen is drawn without waiting for it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from itacheck.domain.fiscal import default_round, fiscal_round
-from itacheck.domain.catalogue import Catalogue, Item
 from itacheck.domain.model import AuditEntry, Plan, Record
 from itacheck.domain.status import PlanStatus, plan_status, report_as_of
-from itacheck.store.catalogue_file import add_agency_item, catalogue_for
-from itacheck.store.repository import Repository, default_year
+
+if TYPE_CHECKING:
+    from itacheck.domain.catalogue import Catalogue, Item
+    from itacheck.store.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,21 @@ class Snapshot:
 class Session:
     """Reads and writes for the TUI; every call may block and is meant for a worker thread."""
 
-    def __init__(self, repository: Repository, today: date | None = None) -> None:
-        self.repository = repository
+    def __init__(self, repository: Repository | Path, today: date | None = None) -> None:
+        self._repository = repository
         self._today = today
         self._lock = threading.Lock()
         self._mine: list[tuple[int, str]] = []  # (year, record id) of the ticks made here, oldest first
+
+    @property
+    def repository(self) -> Repository:
+        """The store; given as a data directory, it is opened on first use (by the first read, in
+        a worker, once the first frame is drawn)."""
+        if isinstance(self._repository, Path):
+            from itacheck.store.repository import Repository
+
+            self._repository = Repository(self._repository)
+        return self._repository
 
     def today(self) -> date:
         """The fixed day of a test or a demo, else the real one (asked each time: SSH sessions
@@ -73,6 +86,8 @@ class Session:
     def first_period(self) -> Period | None:
         """This year's current round as of today; for an older plan (this year has none yet) the
         whole year, because its half-year round is long closed. None when there is no plan."""
+        from itacheck.store.repository import default_year
+
         today = self.today()
         with self._lock:
             year = default_year(self.repository, today)
@@ -170,10 +185,14 @@ class Session:
             return plan, self.repository.task_ids_in_use(year), counts
 
     def catalogue(self, year: int) -> Catalogue:
+        from itacheck.store.catalogue_file import catalogue_for
+
         """The ITA catalogue of ``year``, with the agency's corrections from the data directory."""
         return catalogue_for(year, self.repository.data_dir)
 
     def add_catalogue_item(self, year: int, item: Item) -> Catalogue:
+        from itacheck.store.catalogue_file import add_agency_item
+
         with self._lock:
             return add_agency_item(self.repository.data_dir, year, item)
 
