@@ -44,7 +44,6 @@ class Face:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.key = str(path)  # what caches of results that depend on the face are keyed by
         self._font = hb.Font(hb.Face(hb.Blob.from_file_path(str(path))))
         self.upem: int = self._font.face.upem
         self._advances: dict[str, int] = {}

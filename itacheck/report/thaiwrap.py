@@ -21,6 +21,7 @@ Paper, unlike a terminal, is read as a page, so two rules apply here only:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from itacheck.report.shaping import Face
 from itacheck.thaitext.lines import fill
@@ -35,11 +36,10 @@ _NARROWER = 0.01  # mm: just under a line's own width, so its last piece no long
 Setter = Callable[[str, float, float], list[str]]
 
 
-#: Paragraphs already set, by face, size, width, hang and text: a report sets the same text in the
-#: same column many times (a step shared by many measures, a date, a heading measured then drawn).
-_SET: dict[tuple[str, float, float, float, str], tuple[str, ...]] = {}
-#: Beyond this many paragraphs the memory starts again (a guard, not a tuning knob).
-SET_LIMIT = 20_000
+#: How many distinct paragraphs, and lines, a process keeps set or measured (a guard on memory,
+#: not a tuning knob): a report sets the same text in the same column many times (a step shared by
+#: many measures, a date, a heading measured then drawn), and centres the same header on every page.
+REMEMBERED = 20_000
 
 
 def wrap(text: str, face: Face, size_pt: float, width: float, hang: float = 0.0) -> list[str]:
@@ -48,17 +48,12 @@ def wrap(text: str, face: Face, size_pt: float, width: float, hang: float = 0.0)
     Newlines end paragraphs (an empty paragraph gives an empty line). Every character of ``text``
     except ZWSPs and newlines appears in exactly one line, in order, so joining the lines gives the
     text back: trailing spaces stay on their line, where they are invisible. Set once per process
-    for each (face, size, width, hang, text)."""
-    key = (face.key, size_pt, width, hang, text)
-    lines = _SET.get(key)
-    if lines is None:
-        if len(_SET) >= SET_LIMIT:
-            _SET.clear()
-        lines = _SET[key] = tuple(_set(text, face, size_pt, width, hang))
-    return list(lines)
+    for each (face, size, width, hang, text): each face is one per process (`fonts.face_for`)."""
+    return list(_set(text, face, size_pt, width, hang))
 
 
-def _set(text: str, face: Face, size_pt: float, width: float, hang: float) -> list[str]:
+@lru_cache(maxsize=REMEMBERED)
+def _set(text: str, face: Face, size_pt: float, width: float, hang: float) -> tuple[str, ...]:
     def measure(piece: str) -> float:
         return face.width(piece, size_pt)
 
@@ -75,7 +70,7 @@ def _set(text: str, face: Face, size_pt: float, width: float, hang: float) -> li
     out: list[str] = []
     for paragraph in text.split("\n"):
         out.extend(_rebalanced(set_at(paragraph, width, hang), width, hang, set_at, exact))
-    return out
+    return tuple(out)
 
 
 def _rebalanced(lines: list[str], width: float, hang: float, set_at: Setter,
@@ -113,18 +108,8 @@ def _lone(line: str, exact: Callable[[str], float], width: float) -> bool:
     return len(groups(line.strip())) == 1 and exact(line) < width / 3
 
 
-#: Widths of finished lines by face, size and text: a table's header is centred again on every
-#: page, with the same titles.
-_WIDTHS: dict[tuple[str, float, str], float] = {}
-
-
+@lru_cache(maxsize=REMEMBERED)
 def text_width(text: str, face: Face, size_pt: float) -> float:
     """Width in mm of one line as it will be drawn (trailing spaces do not count); measured once
     per process for each face, size and text."""
-    key = (face.key, size_pt, text)
-    width = _WIDTHS.get(key)
-    if width is None:
-        if len(_WIDTHS) >= SET_LIMIT:
-            _WIDTHS.clear()
-        width = _WIDTHS[key] = face.exact_width(text.rstrip(), size_pt)
-    return width
+    return face.exact_width(text.rstrip(), size_pt)

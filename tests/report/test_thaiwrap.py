@@ -290,10 +290,10 @@ def test_a_paragraph_set_again_is_set_for_its_own_face_size_width_and_hang() -> 
              (FACE, 12.0, STEPS, 0.0), (BOLD, 10.5, STEPS, 0.0)]
     first = {}
     for case in cases:
-        thaiwrap._SET.clear()
+        thaiwrap._set.cache_clear()
         first[case] = wrap(STEP, *case)
     assert len({tuple(lines) for lines in first.values()}) == len(cases)  # each case sets it otherwise
-    thaiwrap._SET.clear()
+    thaiwrap._set.cache_clear()
     for case in cases + cases[::-1]:
         lines = wrap(STEP, *case)
         assert lines == first[case]
@@ -308,7 +308,7 @@ def test_a_line_measured_again_is_measured_for_its_own_face_and_size() -> None:
 
     line = "ขั้นตอนหรือวิธีการ/มาตรการ "
     cases = [(FACE, 10.5), (FACE, 14.0), (BOLD, 10.5), (BOLD, 14.0)]
-    thaiwrap._WIDTHS.clear()
+    thaiwrap.text_width.cache_clear()
     widths = [text_width(line, face, size) for face, size in cases + cases[::-1]]
     expected = [face.exact_width(line.rstrip(), size) for face, size in cases + cases[::-1]]
     assert widths == expected
