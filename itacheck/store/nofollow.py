@@ -122,11 +122,14 @@ def read_regular(path: Path, role: Role, limit: int, *, dir_fd: int | None = Non
 def read_at_most(fd: int, limit: int) -> bytes | None:
     """The content of the open file ``fd``, or None when it holds more than ``limit`` bytes (also
     when it grows past them while being read: /dev/zero behind a name never ends)."""
-    if os.fstat(fd).st_size > limit:
+    size = os.fstat(fd).st_size
+    if size > limit:
         return None
+    # A file that does not grow comes in one read, asked one byte beyond its size (to see growth):
+    # the result is then that read's own bytes, never copied into a joined buffer.
     chunks, total = [], 0
     while total <= limit:
-        chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+        chunk = os.read(fd, min(max(size + 1 - total, 1 << 20), limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)

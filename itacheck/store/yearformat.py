@@ -135,7 +135,7 @@ def parse(raw: bytes, path: Path, *, thorough: bool = False) -> Parsed:
 
 
 def _parse(raw: bytes, path: Path, thorough: bool) -> Parsed:
-    if not raw.strip():
+    if not raw or raw.isspace():  # not `strip()`, which copies the whole file
         raise Damaged(f"ไฟล์ฐานข้อมูล {path} ว่างเปล่า (database file is empty)")
     try:
         data = _loads(raw)
