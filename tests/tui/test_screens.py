@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import types
 import unicodedata
 
@@ -163,13 +164,26 @@ async def test_language_toggle_and_english_start(app, settle) -> None:
         assert occ is not None
 
 
+async def _search_palette(pilot, text: str, shown: str) -> list[str]:
+    """Type ``text`` into the open command palette and wait until an option holding ``shown`` is
+    listed: the search runs in the background, and on a loaded machine it takes its time."""
+    from textual.command import CommandList
+
+    pilot.app.screen.query_one(Input).value = text
+    deadline = time.monotonic() + 30
+    while True:
+        await pilot.pause(0.05)
+        options = [str(o.prompt) for o in pilot.app.screen.query_one(CommandList)._options]
+        if any(shown in o for o in options) or time.monotonic() > deadline:
+            return options
+
+
 async def test_command_palette_opens_the_dashboard(app, settle) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        app.screen.query_one(Input).value = "ภาพรวม"
-        await pilot.pause(0.5)
+        await _search_palette(pilot, "ภาพรวม", "ภาพรวม")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -200,8 +214,7 @@ async def test_command_palette_finds_a_measure_whose_text_looks_like_markup(repo
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        app.screen.query_one(Input).value = "e10"
-        await pilot.pause(0.5)
+        await _search_palette(pilot, "e10", "e10")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and app.is_running
@@ -213,19 +226,14 @@ async def test_command_palette_finds_a_measure_whose_text_looks_like_markup(repo
 async def test_the_palette_and_the_forms_speak_the_officers_language(app, settle) -> None:
     """Repro: the palette said `Search for commands…` and `No matches found` in Thai mode; English
     mode showed Thai dates in the period dialog; the audit title read `1 entries`."""
-    from textual.command import CommandList
-
     from itacheck.tui.dialogs.period import PeriodDialog
 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        search = app.screen.query_one(Input)
-        assert search.placeholder == "ค้นหาคำสั่ง…"
-        search.value = "zzzzqq"
-        await pilot.pause(1.0)
-        shown = [str(o.prompt.renderable) for o in app.screen.query_one(CommandList)._options]
+        assert app.screen.query_one(Input).placeholder == "ค้นหาคำสั่ง…"
+        shown = await _search_palette(pilot, "zzzzqq", "ไม่พบคำสั่งที่ตรงกัน")
         assert any("ไม่พบคำสั่งที่ตรงกัน" in s for s in shown), shown
         await pilot.press("escape")
         await pilot.press("l")  # English
