@@ -254,3 +254,26 @@ def test_a_lock_given_up_is_released_even_if_a_forked_child_shares_the_descripto
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+
+
+def test_a_waiter_sleeps_in_the_kernel_until_the_lock_is_free(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """Waiting for a colleague's save is one blocking flock, which the kernel ends the moment the
+    lock is free. A waiter that polled (try, sleep, try again) could find the lock taken again by
+    a busy colleague every time it looked, and starve (bench/store_concurrency.py measures waits)."""
+    import fcntl
+
+    operations: list[int] = []
+    real_flock = fcntl.flock
+    monkeypatch.setattr(fcntl, "flock", lambda fd, operation: operations.append(operation) or real_flock(fd, operation))
+    held = os.open(data_dir / f"{YEAR}.json.lock", os.O_RDONLY | os.O_CREAT)
+    real_flock(held, fcntl.LOCK_EX)  # a colleague's save in progress
+    try:
+        with pytest.raises(StoreBusy):
+            Repository(data_dir, user="officer", lock_timeout=0.2).add_record(YEAR, "e6-r1", "2566-Q2",
+                                                                                date(2023, 2, 1))
+    finally:
+        real_flock(held, fcntl.LOCK_UN)
+        os.close(held)
+    for waiter in [t for t in threading.enumerate() if t.name.startswith("itacheck-lock-")]:
+        waiter.join(60)  # it gets the lock now, and gives it back at once
+    assert fcntl.LOCK_EX in operations  # a blocking wait, not LOCK_EX | LOCK_NB again and again

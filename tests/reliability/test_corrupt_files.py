@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from itacheck.locations import data_files_dir
 from itacheck.store import backups as backup_files, yearformat
 from itacheck.store.errors import CorruptFile, NewerSchema, StoreError
+from itacheck.store.planfile import read_plan_file
 from itacheck.store.repository import Repository
 from itacheck.store.yearfile import YearFile
 from reliability_support import YEAR, assert_clean_failure, run_cli
@@ -83,7 +85,10 @@ def test_a_corrupt_or_foreign_file_is_reported_and_never_overwritten(backed_up, 
     repo = Repository(data_dir, user="officer")
     expected = NewerSchema if kind == "newer schema" else CorruptFile
 
+    plan, _ = read_plan_file(data_files_dir() / "sample-2566.toml")
+    # Importing a plan is the change that needs nothing from the file: it would start afresh.
     for attempt in (lambda: repo.records(YEAR), lambda: repo.plan(YEAR), lambda: repo.audit(YEAR),
+                    lambda: repo.import_plan(plan), lambda: repo.load_sample(),
                     lambda: repo.add_record(YEAR, "e6-r1", "2566-Q2", date(2023, 2, 1)),
                     lambda: repo.undo_last(YEAR), lambda: repo.copy_plan(YEAR, YEAR + 1)):
         with pytest.raises(expected) as exc:
