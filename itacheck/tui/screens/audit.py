@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from itacheck.domain.model import AuditEntry, Plan
 from itacheck.labels import occurrence_label
@@ -19,6 +19,7 @@ from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 ACTIONS = {"tick": "recorded", "skip": "not applicable", "undo": "undone", "import": "plan imported",
            "remove": "removed", "edit": "plan edited", "restore": "restored", "correct": "corrected",
@@ -36,7 +37,7 @@ class AuditScreen(Localised, Screen[tuple[str, str, str] | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="audit-title", classes="screen-title")
         yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._load)

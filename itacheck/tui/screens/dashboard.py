@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.attention import attention
@@ -20,6 +20,7 @@ from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 Target = tuple[str, str, str]
 
@@ -33,7 +34,7 @@ class DashboardScreen(Localised, Screen[Target | None]):
         yield Static(id="dash-title", classes="screen-title")
         yield OptionList(id="attention")
         yield DataTable(id="indicators", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._show)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Select, Static
+from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.cadence import Cadence
@@ -24,6 +24,7 @@ from itacheck.tui.dialogs.cadence import CadenceDialog
 from itacheck.tui.dialogs.confirm import ConfirmDialog
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 _BY_OFFICER = TaskReading("", "กำหนดโดยเจ้าหน้าที่", "set by the officer")
 
@@ -55,7 +56,7 @@ class ReviewScreen(Localised, Screen[int | None]):
         yield OptionList(id="review-list")
         with VerticalScroll(id="review-detail-box"):
             yield Static(id="review-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from itacheck.domain.fiscal import fiscal_round, report_deadline
 from itacheck.domain.model import Record
@@ -23,6 +23,7 @@ from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
 from itacheck.tui.widgets.checklist import Checklist
 from itacheck.tui.widgets.evidence_view import EvidenceView
+from itacheck.tui.widgets.key_footer import KeyFooter
 from itacheck.tui.widgets.measure_info import MeasureInfo
 from itacheck.tui.widgets.plan_tree import PlanTree
 
@@ -73,7 +74,7 @@ class MainScreen(Localised, Screen[None]):
                 yield Checklist(id="checklist")
                 with VerticalScroll(id="evidence-box"):
                     yield EvidenceView(id="evidence")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._show_snapshot)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.cadence import Cadence
@@ -31,6 +31,7 @@ from itacheck.tui.dialogs.plan_header import PlanHeaderForm
 from itacheck.tui.dialogs.task_form import TaskForm
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 _HEAD, _ADD_MEASURE = "head", "add-measure"
 
@@ -65,7 +66,7 @@ class EditorScreen(Localised, Screen[int | None]):
         yield OptionList(id="editor-list")
         yield Static(Content(t("Enter edits · a step · r reporting item · m measure · d remove · [ ] move · "
                                "y copy to next year", self.app.lang)), id="editor-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

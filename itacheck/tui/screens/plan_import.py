@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from itacheck.reportimport import PlanDraft, read_report, read_report_text
 from itacheck.store.errors import StoreError
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 
 class ImportScreen(Localised, Screen[int | None]):
@@ -35,7 +36,7 @@ class ImportScreen(Localised, Screen[int | None]):
             yield Static(Content(t("…or paste the table here:", lang)), classes="hint")
             yield TextArea(id="import-paste", soft_wrap=True)
             yield Static(id="import-state")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from itacheck.domain.status import PlanStatus
 from itacheck.handoff import fetch_command, terminal_is_utf8
@@ -25,6 +25,7 @@ from itacheck.tui import display
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.session import Snapshot
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 from itacheck.tui.widgets.link_status import LinkStatus
 
 _MISSING = "The PDF report is not available in this version of itacheck (the report module is missing)."
@@ -107,7 +108,7 @@ class ReportScreen(Localised, Screen[None]):
                          value="pdf", allow_blank=False, compact=True, id="format")
         yield Static(Content(t("Press ctrl+s (or Enter in the file name) to write the report.", lang)),
                      id="report-state")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self._show)

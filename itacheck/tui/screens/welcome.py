@@ -13,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itacheck.domain.fiscal import fiscal_year_of
 from itacheck.store.errors import StoreError
 from itacheck.tui.screens.base import Localised
 from itacheck.tui.text import t
+from itacheck.tui.widgets.key_footer import KeyFooter
 
 
 class WelcomeScreen(Localised, Screen[int | None]):
@@ -45,7 +46,7 @@ class WelcomeScreen(Localised, Screen[int | None]):
                 id="welcome-choices")
             yield Static(Content(t("↑ ↓ choose · Enter confirm", lang)), id="welcome-keys")
             yield Static(id="welcome-state")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
