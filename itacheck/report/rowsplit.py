@@ -6,7 +6,7 @@ Each cell of the row breaks on its own, as a typesetter breaks a column of text:
   it (``การรายงานผลที่ ๑: ทุกเดือน`` with its first month);
 * inside a paragraph only with at least :data:`MIN_LINES` lines of it on each side (no line left
   alone at the foot of a page or at the top of the next), and never just before a date: a label
-  (``…เมื่อวันที่``, ``(กำหนดวันที่``) stays with it;
+  (``…แล้วเสร็จภายใน``, or a ``วันที่`` the line breaking could not keep with it) stays with it;
 * and the row keeps at least :data:`MIN_LINES` lines on each page.
 
 Pure functions over the lines of the cells, so the rules can be read and tested apart from the

@@ -36,6 +36,9 @@ _MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse
 KEEP_TOGETHER = re.compile(
     rf"{_DIGIT}{{1,2}} {_MONTH} {_DIGIT}{{2,4}}|{_MONTH} {_DIGIT}{{4}}|พ\.ศ\. {_DIGIT}{{4}}")
 
+#: "The date": a line should not end with it when the date it introduces could come along.
+DATE_LABEL = "วันที่"
+
 #: A break is allowed after a run of spaces (UAX #14 class SP); thaibreak marks the others.
 _AFTER_SPACE = re.compile(r"(?<=[ \t])(?=[^ \t])")
 
@@ -135,7 +138,8 @@ def groups(paragraph: str) -> tuple[Group, ...]:
 @lru_cache(maxsize=4096)
 def words(paragraph: str) -> tuple[Word, ...]:
     """The paragraph's break units grouped into words a line should not break inside: dictionary
-    compounds (:mod:`compounds`) and dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``).
+    compounds (:mod:`compounds`), dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``) and
+    วันที่ with its date.
     A break between two words is preferred; one between the units of a word is a fallback. A
     number and the word after it (``๑ ช่องทาง``, ``(๕ เดือน``) are one unit, as a date is."""
     units = list(break_units(paragraph))
@@ -169,7 +173,20 @@ def words(paragraph: str) -> tuple[Word, ...]:
         else:
             grouped.append([unit])
             number = _counts(grouped[-1])
-    return tuple((w[0] + "".join(w[1:]),) if len(w) > 1 and _counts(w[:1]) else tuple(w) for w in grouped)
+    return tuple(_with_date_labels([(w[0] + "".join(w[1:]),) if len(w) > 1 and _counts(w[:1]) else tuple(w)
+                                    for w in grouped]))
+
+
+def _with_date_labels(found: list[Word]) -> list[Word]:
+    """``found`` with each วันที่ ("the date") made one word with the date after it, so a line
+    does not end with it while the date could come along (the date stays one unit)."""
+    out: list[Word] = []
+    for word in found:
+        if out and "".join(out[-1]).rstrip() == DATE_LABEL and KEEP_TOGETHER.match(word[0]):
+            out[-1] = out[-1] + word
+        else:
+            out.append(word)
+    return out
 
 
 def _counts(word: list[str]) -> bool:

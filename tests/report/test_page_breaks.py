@@ -148,8 +148,8 @@ def test_a_bullet_is_not_split_and_its_heading_goes_with_it() -> None:
 
 
 def test_a_date_stays_with_its_label() -> None:
-    """A long paragraph whose lines end ``…เมื่อวันที่`` is never split before the date."""
-    sentence = "เจ้าหน้าที่สำนักปลัดดำเนินการแล้วเสร็จเมื่อวันที่ ๒๕ ตุลาคม ๒๕๖๕ "
+    """A long paragraph whose lines end ``…แล้วเสร็จภายใน`` is never split before the date."""
+    sentence = "เจ้าหน้าที่สำนักปลัดดำเนินการแล้วเสร็จภายใน ๒๕ ตุลาคม ๒๕๖๕ "
     cells = [[Para("ก")], [Para("ข")], [Para("ค")], [Para("ง")], [Para(sentence * 6)]]
     dates = 0
     for step in range(6, 90):

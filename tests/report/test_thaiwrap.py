@@ -205,6 +205,26 @@ def test_a_due_date_in_brackets_stays_whole_in_the_outcome_column(text: str) -> 
     assert lines[-1] == "(กำหนดวันที่ ๓๑ มีนาคม ๒๕๖๖)", lines
 
 
+
+@pytest.mark.parametrize("text", [
+    "ขั้นตอนที่ ๒: ดำเนินการแล้วเสร็จเมื่อวันที่ ๒๕ ตุลาคม ๒๕๖๕",
+    "- ไตรมาสที่ ๑: ดำเนินการแล้วเสร็จเมื่อวันที่ ๓๑ ธันวาคม ๒๕๖๕ ล่าช้ากว่ากำหนด (กำหนดวันที่ ๓๐ ธันวาคม ๒๕๖๕)",
+    "ขั้นตอนที่ ๑: สำนักปลัดดำเนินการแล้วเสร็จเมื่อวันที่ 25 Oct 2022",
+    "ข้อมูลการดำเนินการ ณ วันที่ ๓๑ มีนาคม ๒๕๖๖",
+], ids=["done-on", "late", "arabic-date", "as-of"])
+def test_the_word_day_stays_with_its_date_where_the_line_allows(text: str) -> None:
+    """``…ดำเนินการแล้วเสร็จเมื่อวันที่`` / ``๒๕ ตุลาคม ๒๕๖๕`` was printed ten times in the sample
+    report: วันที่ ("the date") goes to the next line with its date, unless that would leave the
+    line too empty. The date itself is never broken for it (only when it is wider than a line)."""
+    date = re.compile(r"[0-9๐-๙]{1,2} \S+ [0-9๐-๙]{4}")
+    for width, line, following in breaks(text):
+        if line.rstrip().endswith("วันที่") and date.match(following):
+            before = line.rstrip()[:-len("วันที่")]
+            assert text_width(before, FACE, 10.5) < FULL_ENOUGH * width, (width, line, following)
+        for m in re.finditer(date.pattern + r"\S*", text):  # broken only when wider than the column
+            assert split(line, following, m.group()) is None or text_width(m.group(), FACE, 10.5) > width, \
+                (width, line, following)
+
 @pytest.mark.parametrize("text, word", [
     ("เจ้าหน้าที่ผู้รับผิดชอบจัดให้มีช่องทางการติดต่อให้มีมากกว่า ๑ ช่องทาง", "ช่องทาง"),
     ("ผู้บริหารกำกับเจ้าหน้าที่ในหน่วยงานประชาสัมพันธ์ช่องทางการติดต่อหน่วยงานในทุกภารกิจงาน", "ช่องทาง"),
