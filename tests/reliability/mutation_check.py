@@ -82,7 +82,7 @@ MUTATIONS: dict[str, Mutation] = {
         "            earlier = [record_from_dict(d) for d in table.search(lambda d: d.get(\"task\") == task_id)] \\\n"
         "                if free_only else []\n",
         "            earlier = [r for r in stale if r.task_id == task_id] if free_only else []  # MUTATION\n",
-        (R + "test_races.py::test_parallel_ticks_of_one_date_record_its_period_once",),
+        (R + "test_lock_decisions.py::test_a_tick_sees_the_record_a_colleague_saved_while_it_waited",),
         then=(("        with self.year_file(year).transaction() as db:\n            _check_room_for_a_record(db, year)\n",
                "        stale = self.records(year)  # MUTATION: the records as read before the lock\n"
                "        with self.year_file(year).transaction() as db:\n            _check_room_for_a_record(db, year)\n"),)),
@@ -93,7 +93,7 @@ MUTATIONS: dict[str, Mutation] = {
         "        exists = self.plan(plan.year) is not None  # MUTATION: decided on a read before the lock\n"
         "        with self.year_file(plan.year).transaction() as db:\n"
         "            if not overwrite and exists:\n",
-        (R + "test_races.py::test_plan_copy_never_replaces_a_plan_imported_at_the_same_moment",)),
+        (R + "test_lock_decisions.py::test_the_sample_never_replaces_a_plan_imported_while_it_waited",)),
     # --- checked once, never changed -----------------------------------------------------------
     "shared-documents-changed": Mutation(
         COW,
@@ -208,6 +208,16 @@ MUTATIONS: dict[str, Mutation] = {
         (R + "test_corrupt_files.py::test_a_corrupt_or_foreign_file_is_reported_and_never_overwritten"
              "[an audit entry without a time]",)),
     # --- backups, restore, check ---------------------------------------------------------------
+    "damaged-records-skipped": Mutation(
+        FORMAT,
+        "        records = tuple(record_from_dict(doc) for doc in data.get(\"records\", {}).values())\n",
+        "        records = tuple(r for r in map(_decodable, data.get(\"records\", {}).values()) if r)  # MUTATION\n",
+        (R + "test_corrupt_files.py::test_a_corrupt_or_foreign_file_is_reported_and_never_overwritten"
+             "[a record without its task]",),
+        then=(("def damage_message(",
+               "def _decodable(doc):  # MUTATION: a record that does not decode is left out\n"
+               "    try:\n        return record_from_dict(doc)\n    except Exception:\n        return None\n\n\n"
+               "def damage_message("),)),
     "damaged-backup-offered": Mutation(
         BACKUPS,
         "                try:\n                    parse(read_regular(path, BACKUP, MAX_YEAR_FILE, dir_fd=fd) or b\"\", path)\n",
@@ -229,11 +239,22 @@ MUTATIONS: dict[str, Mutation] = {
         "    doc = clean_plan_document(doc)\n",
         "",
         (R + "test_hostile_input.py::test_plan_import_strips_terminal_escapes_from_every_text",)),
+    "no-size-limit": Mutation(
+        "itacheck/store/nofollow.py",
+        "    return None if total > limit else b\"\".join(chunks)\n",
+        "    return b\"\".join(chunks)  # MUTATION: whatever the size\n",
+        (R + "test_shared_directory.py::test_a_year_file_over_the_size_limit_is_refused_with_the_limit",),
+        then=(("    if size > limit:\n        return None\n", ""),)),
     "follow-links": Mutation(
         "itacheck/store/nofollow.py",
         "NO_FOLLOW = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC\n",
         "NO_FOLLOW = os.O_NONBLOCK | os.O_CLOEXEC  # MUTATION: entries of the data directory followed\n",
         (R + "test_shared_directory.py::test_a_lock_file_linked_to_another_officers_file_is_refused_and_that_file_untouched",)),
+    "any-command-creates-the-directory": Mutation(
+        "itacheck/cli.py",
+        "    if not create and not repo.data_dir.is_dir():\n",
+        "    if False:  # MUTATION: a mistyped --data becomes a new data directory\n",
+        ("tests/test_data_dir_start.py::test_a_mistyped_data_directory_is_refused_and_not_created",)),
     # --- text from files, audit identity, CSV, limits ------------------------------------------
     "trust-year-file-text": Mutation(
         FORMAT,
