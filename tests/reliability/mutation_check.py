@@ -292,6 +292,35 @@ MUTATIONS: dict[str, Mutation] = {
         "    if st is not None and not stat.S_ISREG(st.st_mode):\n",
         "    if False:  # MUTATION: rename over devices, FIFOs, links\n",
         (R + "test_output_files.py::test_an_output_path_that_is_not_a_regular_file_is_refused_and_left_alone",)),
+    # --- ids, messages, publishing, link checks -------------------------------------------------
+    "ids-case-sensitive": Mutation(
+        "itacheck/domain/model.py",
+        "                key = item.id.lower()\n",
+        "                key = item.id  # MUTATION: E6-R1 beside e6-r1\n",
+        ("tests/test_ids.py::test_ids_are_unique_within_a_plan_whatever_their_case",)),
+    "broken-pipe-message": Mutation(
+        "itacheck/cli.py",
+        "    except BrokenPipeError:\n        return _stdout_closed()\n",
+        "    except BrokenPipeError:  # MUTATION: a closed standard output is reported as an error\n"
+        "        print('itacheck: Broken pipe', file=sys.stderr)\n        return 1\n",
+        ("tests/test_messages.py::test_status_into_a_pipe_closed_early_ends_quietly",)),
+    "published-on-the-umask": Mutation(
+        "itacheck/store/publish.py",
+        "        write_output(target, data, private=False, mode=PUBLISHED_MODE)\n",
+        "        write_output(target, data, private=False)  # MUTATION: the web server may not read it\n",
+        ("tests/test_report_handoff.py::test_publish_copies_the_same_pdf_under_a_stable_name_readable_by_the_web_server",)),
+    "report-pending-miscounted": Mutation(
+        "itacheck/report/wording.py",
+        "def summary_row(label: str, tally: Tally, digits: str) -> list[str]:\n"
+        "    pending = tally[\"due_soon\"] + tally[\"open\"] + tally[\"upcoming\"]\n",
+        "def summary_row(label: str, tally: Tally, digits: str) -> list[str]:\n"
+        "    pending = tally[\"due_soon\"] + tally[\"open\"]  # MUTATION: periods not yet open left out\n",
+        ("tests/report/test_report_numbers.py::test_a_plan_with_different_numbers_per_indicator",)),
+    "no-per-server-limit": Mutation(
+        "itacheck/linkcheck.py",
+        "asyncio.Semaphore(PER_HOST))\n",
+        "asyncio.Semaphore(1000))  # MUTATION: any number of links on one server at once\n",
+        ("tests/test_linkcheck.py::test_concurrency_is_bounded_overall_and_per_server",)),
 }
 
 
@@ -312,6 +341,7 @@ def missing_tests(names: list[str]) -> list[str]:
 def run(name: str, missing: set[str], *, show: bool = False) -> str:
     """KILLED, SURVIVED or ERROR (see the module's docstring), after printing why."""
     file, old, new, tests, then = MUTATIONS[name]
+    assert file.startswith("itacheck/"), f"{name}: only the package is copied and mutated, not {file}"
     if absent := [t for t in tests if t in missing]:
         print(f"{name}: ERROR: the named test does not exist (renamed?): {', '.join(absent)}")
         return "ERROR"
@@ -325,11 +355,9 @@ def run(name: str, missing: set[str], *, show: bool = False) -> str:
             return "ERROR"
         text = text.replace(old_text, new_text)
     with tempfile.TemporaryDirectory(prefix=f"itacheck-mutant-{name}-") as tmp:
-        shutil.copytree(ROOT / "itacheck", Path(tmp) / "itacheck",
-                        ignore=shutil.ignore_patterns("__pycache__", "tui", "report"))
-        for sub in ("tui", "report"):
-            if (ROOT / "itacheck" / sub).exists():
-                os.symlink(ROOT / "itacheck" / sub, Path(tmp) / "itacheck" / sub)
+        # The whole package is copied (3 MB): the mutated file must never be reached through a link
+        # into the working tree. The bundled data and fonts are only read.
+        shutil.copytree(ROOT / "itacheck", Path(tmp) / "itacheck", ignore=shutil.ignore_patterns("__pycache__"))
         for sub in ("data", "fonts"):
             if (ROOT / sub).exists():
                 os.symlink(ROOT / sub, Path(tmp) / sub)
