@@ -334,6 +334,9 @@ def missing_tests(names: list[str]) -> list[str]:
     files = sorted({t.split("::")[0] for t in wanted if (ROOT / t.split("::")[0]).is_file()})
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n0", "-p", "no:cacheprovider",
                            *files], capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT_S)
+    if done.returncode != 0:  # e.g. pytest is not installed for this Python
+        raise SystemExit(f"the tests cannot be collected with {sys.executable} (exit {done.returncode}): "
+                         f"{(done.stderr or done.stdout).strip()[-600:]}")
     collected = set(done.stdout.splitlines())
     return [t for t in wanted if t not in collected and not any(c.startswith(t + "[") for c in collected)]
 
