@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from itacheck.thai import MONTHS_LONG, MONTHS_SHORT
@@ -39,8 +40,19 @@ KEEP_TOGETHER = re.compile(
 #: "The date": a line should not end with it when the date it introduces could come along.
 DATE_LABEL = "วันที่"
 
+#: Every span of :data:`KEEP_TOGETHER` holds one of these followed by a space and two digits: a
+#: paragraph without such a place holds no date, and is not searched for one.
+_DATE_HEADS = (*_MONTHS, "พ.ศ.")
+_SPACE_DIGITS = re.compile(f" {_DIGIT}{{2}}")
+
 #: A break is allowed after a run of spaces (UAX #14 class SP); thaibreak marks the others.
 _AFTER_SPACE = re.compile(r"(?<=[ \t])(?=[^ \t])")
+
+#: Plain text: Thai and ASCII letters and digits between spaces. thaibreak breaks each of its
+#: phrases (a run up to and with the spaces after it) alone as it does in the whole text (UAX #14
+#: looks across a space only for brackets, quotes, tabs and the like, which plain text has none
+#: of), so a phrase repeated across a plan's paragraphs is segmented once.
+_PLAIN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e\u0e50-\u0e59A-Za-z0-9 ]*")
 
 #: A word is a run of break units; compounds longer than this many units are not looked for.
 _MAX_COMPOUND_UNITS = 6
@@ -48,6 +60,7 @@ _MAX_COMPOUND_UNITS = 6
 #: A count or ordinal (``๑``, ``(๕``, ``๑,๐๐๐``, ``๑/๒๕๖๖``) that belongs with the word after it;
 #: four digits alone are a year, which belongs with what comes before it.
 _NUMBER = re.compile(rf"[(\[]?{_DIGIT}[0-9๐-๙.,:/]*\s*")
+_NUMBER_FIRST = frozenset("([0123456789๐๑๒๓๔๕๖๗๘๙")  # what _NUMBER can start with
 _YEAR = re.compile(rf"{_DIGIT}{{4}}\s*")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 #: A bracket is kept whole, as a group of words, up to this many characters; a longer one is a
@@ -69,21 +82,35 @@ def break_units(paragraph: str) -> tuple[str, ...]:
     at the end of the piece before them, so a line that breaks at a space keeps it (invisible at
     the line's end, and text copied from the PDF keeps its spaces).
     """
-    import thaibreak  # imported here: `import itacheck.report` and the TUI's start-up must stay cheap
-
     units: list[str] = []
     for hinted in paragraph.split(ZWSP):
         if not hinted:
             continue
-        marked = thaibreak.lines(hinted, marker=ZWSP)
-        if marked.replace(ZWSP, "") != hinted:  # never trust a segmenter with the text itself
-            marked = hinted
-        for piece in marked.split(ZWSP):
-            if " " in piece or "\t" in piece:
-                units.extend(u for u in _AFTER_SPACE.split(piece) if u)
-            elif piece:
-                units.append(piece)
+        parts = ([_segmented(phrase) for phrase in _AFTER_SPACE.split(hinted) if phrase]
+                 if _PLAIN.fullmatch(hinted) else [_segmented(hinted)])
+        if None in parts:  # never trust a segmenter with the text itself
+            units.extend(u for u in _AFTER_SPACE.split(hinted) if u)
+        else:
+            units.extend(unit for part in parts for unit in part)
     return tuple(_agency_cuts(units))
+
+
+@lru_cache(maxsize=4096)
+def _segmented(text: str) -> tuple[str, ...] | None:
+    """thaibreak's pieces of ``text`` (no ZWSP), each cut after its spaces; None if it changed
+    the text."""
+    import thaibreak  # imported here: `import itacheck.report` and the TUI's start-up must stay cheap
+
+    marked = thaibreak.lines(text, marker=ZWSP)
+    if marked.replace(ZWSP, "") != text:
+        return None
+    units: list[str] = []
+    for piece in marked.split(ZWSP):
+        if " " in piece or "\t" in piece:
+            units.extend(u for u in _AFTER_SPACE.split(piece) if u)
+        elif piece:
+            units.append(piece)
+    return tuple(units)
 
 
 def _agency_cuts(units: list[str]) -> list[str]:
@@ -114,6 +141,8 @@ def groups(paragraph: str) -> tuple[Group, ...]:
     """The paragraph's words (:func:`words`) with each short bracket made one group:
     ``(๕ เดือน)``, ``(กำหนดวันที่ ๓๑ มีนาคม ๒๕๖๖)``. A line breaks between groups by preference,
     between the words of a group only where it would otherwise stay too empty."""
+    if not _OPENING.search(paragraph):
+        return tuple((word,) for word in words(paragraph))  # no bracket: each word is a group
     out: list[list[Word]] = []
     pending: list[Word] = []  # the words of a bracket not yet closed
     depth = 0
@@ -141,19 +170,41 @@ def words(paragraph: str) -> tuple[Word, ...]:
     compounds (:mod:`compounds`), dates (``๒๕ ตุลาคม ๒๕๖๕``, ``พ.ศ. ๒๕๖๖``, ``มีนาคม ๒๕๖๖``) and
     วันที่ with its date.
     A break between two words is preferred; one between the units of a word is a fallback. A
-    number and the word after it (``๑ ช่องทาง``, ``(๕ เดือน``) are one unit, as a date is."""
+    number and the word after it (``๑ ช่องทาง``, ``(๕ เดือน``) are one unit, as a date is.
+
+    Only a number and วันที่ reach past a space (to the word or date after them): the rest is done
+    phrase by phrase (:func:`_phrase_words`), and plans repeat their phrases across tasks."""
     units = list(break_units(paragraph))
     _merge_dates(units)
+    out: list[Word] = []
+    start = 0
+    for end, unit in enumerate(units, 1):
+        if unit[-1:].isspace() or end == len(units):
+            phrase = _phrase_words(tuple(units[start:end]))
+            if out and _counts(out[-1]) and _THAI_LETTER.match(phrase[0][0]):
+                out[-1] = (out[-1][0] + "".join(phrase[0]),)  # a number alone takes the word after it
+                out += phrase[1:]
+            else:
+                out += phrase
+            start = end
+    return tuple(_with_date_labels(out))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: tuple[str, ...]) -> tuple[Word, ...]:
+    """:func:`words` of a phrase: break units of which only the last ends with a space. Each unit
+    not already in a compound starts the longest compound there is from it; a number alone takes
+    the Thai word after it, as one unit."""
     keep = compounds()
     joined: set[int] = set()  # unit indexes glued to the unit before them
-    count = len(units)
+    count = len(phrase)
     i = 0
     while i < count:
-        candidate, longest = units[i], 0
+        candidate, longest = phrase[i], 0
         for j in range(i + 1, min(count, i + _MAX_COMPOUND_UNITS)):
             if candidate[-1:].isspace():
                 break
-            candidate += units[j]
+            candidate += phrase[j]
             if candidate.rstrip(" ") in keep:
                 longest = j
         if longest:
@@ -163,7 +214,7 @@ def words(paragraph: str) -> tuple[Word, ...]:
             i += 1
     grouped: list[list[str]] = []
     number = False  # whether grouped[-1] is a number alone, which takes the Thai word after it
-    for index, unit in enumerate(units):
+    for index, unit in enumerate(phrase):
         if grouped and index in joined:
             grouped[-1].append(unit)
             number = False
@@ -173,8 +224,7 @@ def words(paragraph: str) -> tuple[Word, ...]:
         else:
             grouped.append([unit])
             number = _counts(grouped[-1])
-    return tuple(_with_date_labels([(w[0] + "".join(w[1:]),) if len(w) > 1 and _counts(w[:1]) else tuple(w)
-                                    for w in grouped]))
+    return tuple((w[0] + "".join(w[1:]),) if len(w) > 1 and _counts(w[:1]) else tuple(w) for w in grouped)
 
 
 def _with_date_labels(found: list[Word]) -> list[Word]:
@@ -189,18 +239,22 @@ def _with_date_labels(found: list[Word]) -> list[Word]:
     return out
 
 
-def _counts(word: list[str]) -> bool:
+def _counts(word: Sequence[str]) -> bool:
     """Whether ``word`` is a number that counts what follows it (not a year)."""
-    return len(word) == 1 and bool(_NUMBER.fullmatch(word[0])) and not _YEAR.fullmatch(word[0])
+    return (len(word) == 1 and word[0][:1] in _NUMBER_FIRST and bool(_NUMBER.fullmatch(word[0]))
+            and not _YEAR.fullmatch(word[0]))
 
 
 def _merge_dates(units: list[str]) -> None:
     """Make each date or year one unit: a line breaks inside one only if it is wider than a line
     (and then at its spaces, see :mod:`lines`)."""
+    text = "".join(units)
+    if not any(text.endswith(_DATE_HEADS, 0, m.start()) for m in _SPACE_DIGITS.finditer(text)):
+        return  # most paragraphs: no month or พ.ศ. before two digits, so no date to look for
     starts = [0]
     for unit in units:
         starts.append(starts[-1] + len(unit))
-    inside = {i for m in KEEP_TOGETHER.finditer("".join(units))
+    inside = {i for m in KEEP_TOGETHER.finditer(text)
               for i in range(1, len(units)) if m.start() < starts[i] < m.end()}
     for i in sorted(inside, reverse=True):
         units[i - 1] += units.pop(i)
