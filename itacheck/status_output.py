@@ -64,7 +64,9 @@ class _Table:
 
         self.lang, self.width, self.digits, self._wrap = lang, width, digits, wrap
         self._days: dict[date, str] = {}  # a big year's table shows a few hundred dates thousands of times
-        self._wrapped: dict[tuple[str, str, int], tuple[str, ...]] = {}  # and as many lines of its periods
+        #: and as many lines of its periods, made once each: by the period's key and due date, the
+        #: status, the day done and the column they start at
+        self._periods: dict[tuple[str, date, str, date | None, int], list[str]] = {}
 
     def n(self, text: object) -> str:
         """``text`` (a number, or text holding numbers: a round's name, a plan's wording) in the
@@ -99,10 +101,15 @@ class _Table:
                 out += self.wrapped(t.task.text, first=f"  {t.task.id:<{column}}", hang=2 + column)
                 indent = " " * (2 + column)
                 for o in t.occurrences:
-                    done = f" {self.day(o.done_on)}" if o.done_on else ""
-                    out += self.wrapped(f"{self.word('กำหนด', 'due')} {self.day(o.occurrence.due)}  "
-                                        f"{status_label(o.status, self.lang)}{done}",
-                                        first=f"{indent}{o.occurrence.key:<9} ", hang=len(indent) + 10)
+                    period = o.occurrence
+                    key = (period.key, period.due, o.status, o.done_on, column)
+                    lines = self._periods.get(key)
+                    if lines is None:
+                        done = f" {self.day(o.done_on)}" if o.done_on else ""
+                        lines = self._periods[key] = self.wrapped(
+                            f"{self.word('กำหนด', 'due')} {self.day(period.due)}  {status_label(o.status, self.lang)}{done}",
+                            first=f"{indent}{period.key:<9} ", hang=len(indent) + 10)
+                    out += lines
                 if not t.occurrences:
                     out += self.wrapped(f"({self.word('ไม่อยู่ในรอบนี้', 'not in this round')}: "
                                         f"{describe(t.task.cadence, self.lang, self.digits)})",
@@ -125,13 +132,9 @@ class _Table:
     def wrapped(self, text: str, first: str = "", hang: int = 0) -> list[str]:
         """``first`` then ``text`` (its digits in the output's) wrapped between words; continuation
         lines indented by ``hang`` columns."""
-        key = (text, first, hang)
-        done = self._wrapped.get(key)
-        if done is None:
-            taken = cell_width(first)
-            lines = self._wrap(self.n(text), self.width - taken, hang=hang - taken)
-            done = self._wrapped[key] = (first + lines[0], *(" " * hang + line for line in lines[1:]))
-        return list(done)
+        taken = cell_width(first)
+        lines = self._wrap(self.n(text), self.width - taken, hang=hang - taken)
+        return [first + lines[0], *(" " * hang + line for line in lines[1:])]
 
     def summary(self, tally: Tally) -> str:
         pct = tally.percent_complete

@@ -16,6 +16,11 @@ import re
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+#: Runs of the digits each conversion replaces: `str.translate` looks every character of Thai text
+#: up in its table (~0.1 µs each; a status table converts a thousand sentences), so in Thai text
+#: only the runs of digits are passed to it.
+_ARABIC_RUN = re.compile("[0-9]+")
+_THAI_RUN = re.compile(f"[{THAI_DIGITS}]+")
 
 MONTHS_LONG = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -85,12 +90,20 @@ _TRAILING = re.compile(
 
 def to_thai_digits(s: str) -> str:
     """Arabic → Thai digits; other characters are kept, so whole sentences can be passed."""
-    return s.translate(_TO_THAI)
+    return s.translate(_TO_THAI) if s.isascii() else _ARABIC_RUN.sub(_thai_run, s)
 
 
 def to_arabic_digits(s: str) -> str:
     """Thai → Arabic digits, so that parsing and storage only ever see ASCII digits."""
-    return s.translate(_TO_ARABIC)
+    return s.translate(_TO_ARABIC) if s.isascii() else _THAI_RUN.sub(_arabic_run, s)
+
+
+def _thai_run(digits: re.Match[str]) -> str:
+    return digits[0].translate(_TO_THAI)
+
+
+def _arabic_run(digits: re.Match[str]) -> str:
+    return digits[0].translate(_TO_ARABIC)
 
 
 def be_year(ce: int) -> int:

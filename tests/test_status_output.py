@@ -88,3 +88,33 @@ def test_status_json_loads_no_line_breaker_and_the_table_still_wraps(data) -> No
         assert done.returncode == 0, done.stderr
         assert loaded in done.stderr.split() if loaded else done.stderr.split() == []
         assert "e6-r1" in done.stdout
+
+
+def test_each_measure_lines_its_periods_up_under_its_own_tasks_text() -> None:
+    """The same periods with the same statuses are written once per table and reused: a measure
+    whose task ids are longer puts its task texts, and so its periods, further right."""
+    from dataclasses import replace
+    from datetime import date
+
+    from itacheck.domain.fiscal import fiscal_round
+    from itacheck.domain.status import plan_status
+    from itacheck.locations import data_files_dir
+    from itacheck.status_output import status_table
+    from itacheck.store.planfile import read_plan_file
+
+    sample, _ = read_plan_file(data_files_dir() / "sample-2566.toml")
+    first = sample.measures[0]
+    longer = replace(first, id="long", tasks=tuple(replace(t, id=f"long-task-{i}") for i, t in enumerate(first.tasks)))
+    plan = replace(sample, measures=(first, longer))
+    lines = status_table(plan_status(plan, [], fiscal_round(2566, "full"), date(2023, 9, 30)), "th", 100)
+    columns = {}
+    for line in lines.splitlines():
+        task = re.match(r"  (\S+) +\S", line)
+        if task and "-" in task[1]:
+            measure = task[1].split("-")[0]
+            text_at = len(line) - len(line[2 + len(task[1]):].lstrip())
+        period = re.match(r" +2566-", line)
+        if period:
+            columns.setdefault(measure, set()).add(period.end() - 5)
+    assert columns == {first.id: {2 + 10}, "long": {text_at}}
+    assert text_at == 2 + len("long-task-0") + 2
