@@ -134,3 +134,30 @@ def test_cell_width_of_thai_text_is_the_sum_of_its_characters_widths() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
         assert cell_width(text) == sum(map(_char_width, text)), repr(text)
     assert cell_width("ที่ผู้บริหาร") == 7 and cell_width("ปีงบประมาณ ๒๕๖๖") == 14
+
+
+def test_the_segmenter_loads_without_looking_up_its_version() -> None:
+    """thaibreak's ``__init__`` reads its version with importlib.metadata (~25 ms of a status
+    table): the core module is loaded alone, and a later ``import thaibreak`` shares it."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from itacheck.thaitext.segment import break_units; "
+              "first = break_units('จัดทำรายงานผลการดำเนินงาน'); "
+              "print('importlib.metadata' in sys.modules); import thaibreak; "
+              "print(thaibreak.lines is sys.modules['thaibreak.core'].lines, "
+              "'\\u200b'.join(first) == thaibreak.lines('จัดทำรายงานผลการดำเนินงาน'))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
+def test_the_segmenter_is_imported_whole_where_its_core_is_not_found(monkeypatch) -> None:
+    import importlib.util
+
+    import thaibreak
+
+    from itacheck.thaitext import segment
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert segment._segmenter.__wrapped__().lines("จัดทำรายงาน") == thaibreak.lines("จัดทำรายงาน")

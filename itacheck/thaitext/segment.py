@@ -21,7 +21,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+from types import ModuleType
 
 from itacheck.thai import MONTHS_LONG, MONTHS_SHORT
 from itacheck.thaitext.cells import cuttable
@@ -99,9 +101,7 @@ def break_units(paragraph: str) -> tuple[str, ...]:
 def _segmented(text: str) -> tuple[str, ...] | None:
     """thaibreak's pieces of ``text`` (no ZWSP), each cut after its spaces; None if it changed
     the text."""
-    import thaibreak  # imported here: `import itacheck.report` and the TUI's start-up must stay cheap
-
-    marked = thaibreak.lines(text, marker=ZWSP)
+    marked = _segmenter().lines(text, marker=ZWSP)
     if marked.replace(ZWSP, "") != text:
         return None
     units: list[str] = []
@@ -258,6 +258,27 @@ def _merge_dates(units: list[str]) -> None:
               for i in range(1, len(units)) if m.start() < starts[i] < m.end()}
     for i in sorted(inside, reverse=True):
         units[i - 1] += units.pop(i)
+
+
+@cache
+def _segmenter() -> ModuleType:
+    """thaibreak's core module, loaded on the first line broken (`import itacheck.report` and the
+    TUI's start-up must stay cheap). It is loaded alone when the package has it where 1.5 does:
+    the package's ``__init__`` adds only a version string, read with importlib.metadata, which
+    costs a status table ~25 ms. Registered under its own name, so a later ``import thaibreak``
+    uses this module and its loaded dictionary."""
+    import importlib
+    import importlib.util
+    import sys
+
+    package = importlib.util.find_spec("thaibreak")
+    where = package.submodule_search_locations if package else None
+    core = importlib.util.spec_from_file_location("thaibreak.core", Path(where[0]) / "core.py") if where else None
+    if core is None or core.loader is None or not Path(str(core.origin)).is_file():
+        return importlib.import_module("thaibreak.core")
+    module = sys.modules["thaibreak.core"] = importlib.util.module_from_spec(core)
+    core.loader.exec_module(module)
+    return module
 
 
 def space_pieces(unit: str) -> list[str]:
